@@ -1,0 +1,101 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Layers, innermost first (each depends only on those before it):
+/// - `CZlib`: the system zlib, with a shim for its macros.
+/// - `TagwatchCore`: readings and the two record encodings; pure (bytes in, readings out).
+/// - `TagwatchCompression`: containers (gzip members, zlib, plain) over zlib; pure.
+/// - `TagwatchIngest`: a stream's bytes through container, decoder and duplicate ledger
+///   to a per-stream report; the only layer that reads files.
+/// - `tagwatch`: the command line.
+/// - `TagwatchSamples` (in `tools/`): the generator of realistic streams and caseloads.
+/// - `TagwatchTesting`: test doubles and hostile-input helpers, shipped as a module.
+let package = Package(
+    name: "Tagwatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tagwatch", targets: ["tagwatch"]),
+        .executable(name: "tagwatch-samples", targets: ["tagwatch-samples"]),
+        .library(name: "TagwatchCore", targets: ["TagwatchCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "TagwatchCore", dependencies: ["CZlib"]),
+        .target(name: "TagwatchCompression", dependencies: ["CZlib", "TagwatchCore"]),
+        .target(
+            name: "TagwatchIngest",
+            dependencies: [
+                "TagwatchCore", "TagwatchCompression",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "tagwatch",
+            dependencies: [
+                "TagwatchIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TagwatchSamples",
+            dependencies: ["TagwatchCore", "TagwatchCompression"],
+            path: "tools/TagwatchSamples"
+        ),
+        .executableTarget(
+            name: "tagwatch-samples",
+            dependencies: [
+                "TagwatchSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "tools/tagwatch-samples"
+        ),
+        .target(
+            name: "TagwatchTesting",
+            dependencies: ["TagwatchCore", "TagwatchCompression"]
+        ),
+        .testTarget(
+            name: "TagwatchCoreTests",
+            dependencies: [
+                "TagwatchCore", "TagwatchTesting", "TagwatchSamples",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "TagwatchCompressionTests",
+            dependencies: [
+                "TagwatchCompression", "TagwatchTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "TagwatchIngestTests",
+            dependencies: [
+                "TagwatchIngest", "TagwatchTesting", "TagwatchSamples",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "TagwatchCLITests",
+            dependencies: ["TagwatchTesting", "TagwatchSamples"]
+        ),
+        .executableTarget(
+            name: "IngestBenchmarks",
+            dependencies: [
+                "TagwatchIngest", "TagwatchSamples",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IngestBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

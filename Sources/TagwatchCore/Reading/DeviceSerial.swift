@@ -1,0 +1,85 @@
+/// A device's serial number (`dev` in streams.md §2): 1 to 32 ASCII characters from
+/// `[A-Za-z0-9_-]`, stored inline so that a reading never allocates.
+///
+/// The bytes are packed big-endian into four words, zero-padded, so comparing the words
+/// in order compares the serials as strings.
+public struct DeviceSerial: Hashable, Comparable, Sendable {
+    /// The longest serial the contract allows.
+    public static let maximumLength = 32
+
+    @usableFromInline var w0: UInt64
+    @usableFromInline var w1: UInt64
+    @usableFromInline var w2: UInt64
+    @usableFromInline var w3: UInt64
+    /// Number of characters, 1...32.
+    public let count: UInt8
+
+    /// Validates and packs `bytes`; nil when the length or a character is outside the
+    /// contract.
+    @inlinable
+    public init?(ascii bytes: UnsafeRawBufferPointer) {
+        guard (1...Self.maximumLength).contains(bytes.count) else { return nil }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard Self.isAllowed(byte) else { return nil }
+            let shift = UInt64(56 - (index & 7) * 8)
+            let value = UInt64(byte) << shift
+            switch index >> 3 {
+            case 0: words.0 |= value
+            case 1: words.1 |= value
+            case 2: words.2 |= value
+            default: words.3 |= value
+            }
+        }
+        (w0, w1, w2, w3) = words
+        count = UInt8(bytes.count)
+    }
+
+    /// Validates and packs a serial given as text.
+    public init?(_ text: String) {
+        var text = text
+        guard let serial = text.withUTF8({ DeviceSerial(ascii: UnsafeRawBufferPointer($0)) }) else {
+            return nil
+        }
+        self = serial
+    }
+
+    /// Whether `byte` may appear in a serial: `[A-Za-z0-9_-]`.
+    @inlinable
+    public static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The serial's characters, in order.
+    public var bytes: [UInt8] {
+        (0..<Int(count)).map { index in
+            let word = [w0, w1, w2, w3][index >> 3]
+            return UInt8(truncatingIfNeeded: word >> UInt64(56 - (index & 7) * 8))
+        }
+    }
+
+    public static func < (lhs: DeviceSerial, rhs: DeviceSerial) -> Bool {
+        (lhs.w0, lhs.w1, lhs.w2, lhs.w3, lhs.count) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3, rhs.count)
+    }
+
+    /// A cheap, well-mixed 64-bit hash for the ledger's own table (not for persistence).
+    @inlinable
+    var mixedHash: UInt64 {
+        var h = w0 &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ (h >> 29) ^ w1) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 32) ^ w2) &* 0x94D0_49BB_1331_11EB
+        h = (h ^ (h >> 29) ^ w3 ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        return h ^ (h >> 32)
+    }
+}
+
+extension DeviceSerial: CustomStringConvertible {
+    public var description: String { String(decoding: bytes, as: UTF8.self) }
+}

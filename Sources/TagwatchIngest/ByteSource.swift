@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file or standard input, read in chunks with plain `read(2)`.
+public final class ByteSource {
+    /// Chunk size for reads.
+    public static let chunkSize = 256 * 1024
+
+    /// An input that cannot be opened or read, named, with what the system said.
+    public struct Failure: Error, CustomStringConvertible {
+        public var name: String
+        public var reason: String
+        public var description: String { "cannot read \(name): \(reason)" }
+    }
+
+    public let name: String
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private let buffer: UnsafeMutableRawBufferPointer
+
+    /// Opens `name` for reading; `-` is standard input.
+    public init(name: String) throws(Failure) {
+        self.name = name
+        if name == "-" {
+            descriptor = STDIN_FILENO
+            ownsDescriptor = false
+        } else {
+            let opened = open(name, O_RDONLY)
+            guard opened >= 0 else { throw Failure(name: name, reason: String(cString: strerror(errno))) }
+            var status = stat()
+            if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                close(opened)
+                throw Failure(name: name, reason: "it is a directory")
+            }
+            descriptor = opened
+            ownsDescriptor = true
+        }
+        buffer = .allocate(byteCount: Self.chunkSize, alignment: 16)
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+        buffer.deallocate()
+    }
+
+    /// The next chunk, valid until the next call; empty at the end.
+    public func next() throws(Failure) -> UnsafeRawBufferPointer {
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return UnsafeRawBufferPointer(rebasing: buffer[..<count]) }
+            if errno == EINTR { continue }
+            throw Failure(name: name, reason: String(cString: strerror(errno)))
+        }
+    }
+}
