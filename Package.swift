@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "TagwatchTesting",
-            dependencies: ["TagwatchCore", "TagwatchCompression"]
+            dependencies: ["TagwatchCore", "TagwatchCompression", "TagwatchSamples"]
         ),
         .testTarget(
             name: "TagwatchCoreTests",
