@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Tagwatch: ParsableCommand {
@@ -8,4 +9,19 @@ struct Tagwatch: ParsableCommand {
         discussion: "The contract is in the project's shared spec (streams.md, alerts.md).",
         subcommands: [IngestCommand.self, DemoCommand.self]
     )
+
+    /// Runs the command; a usage error exits 1, as the command-line contract says
+    /// (ArgumentParser's own code for it is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
 }
