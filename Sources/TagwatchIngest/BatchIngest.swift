@@ -1,4 +1,3 @@
-import Crypto
 import TagwatchCompression
 import TagwatchCore
 
@@ -22,27 +21,20 @@ public struct BatchIngest {
         reports.reduce(into: IngestCounters()) { $0 += $1.counters }
     }
 
-    /// Reads `source` to its end as one stream of the batch.
+    /// Reads `source` to its end as one stream of the batch: reading, hashing and
+    /// decompressing on one thread, decoding on this one.
     @discardableResult
     public mutating func ingest(_ source: ByteSource) throws(ByteSource.Failure) -> StreamReport {
         var stream = StreamIngest(limits: limits)
-        var hasher = SHA256()
-        var byteCount = 0
-        while true {
-            let chunk = try source.next()
-            if chunk.isEmpty { break }
-            hasher.update(bufferPointer: chunk)
-            byteCount += chunk.count
-            stream.feed(chunk, ledger: &ledger)
+        let pipeline = DecompressionPipeline(source: source)
+        while let parcel = pipeline.next() {
+            stream.handle(parcel, ledger: &ledger)
+            pipeline.recycle(parcel)
         }
-        stream.finish(ledger: &ledger)
-        let digest = hasher.finalize().map { byte in
-            let text = String(byte, radix: 16)
-            return text.count == 1 ? "0" + text : text
-        }.joined()
+        let summary = try pipeline.finish()
         let report = StreamReport(
-            name: source.name, sha256: digest, byteCount: byteCount,
-            container: stream.container.format, members: stream.container.membersSeen,
+            name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,
+            container: summary.container, members: summary.members,
             counters: stream.counters, problems: stream.problems)
         reports.append(report)
         return report

@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A file or standard input, read in chunks with plain `read(2)`.
-public final class ByteSource {
+/// A file or standard input, read in chunks with plain `read(2)`. One thread reads it at
+/// a time (ingest hands it to its reading thread).
+public final class ByteSource: @unchecked Sendable {
     /// Chunk size for reads.
     public static let chunkSize = 256 * 1024
 

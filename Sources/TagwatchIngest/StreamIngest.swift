@@ -1,10 +1,9 @@
 import TagwatchCompression
 import TagwatchCore
 
-/// One stream's bytes through container and decoder to readings checked against the
-/// ledger. Pure: the caller supplies the bytes.
+/// The decoding half of one stream's ingest: container events in, readings decoded and
+/// checked against the ledger, counters and problems out. Pure.
 struct StreamIngest {
-    let container = ContainerDecoder()
     private let limits: ReadingLimits
     private var decoder: ReadingDecoder?
     private var member: Member?
@@ -17,31 +16,27 @@ struct StreamIngest {
         batch.readings.reserveCapacity(16 * 1024)
     }
 
-    mutating func feed(_ bytes: UnsafeRawBufferPointer, ledger: inout ReadingLedger) {
-        container.feed(bytes) { handle($0, ledger: &ledger) }
-    }
-
-    mutating func finish(ledger: inout ReadingLedger) {
-        container.finish { handle($0, ledger: &ledger) }
-    }
-
-    private mutating func handle(_ event: ContainerEvent, ledger: inout ReadingLedger) {
-        switch event {
-        case .memberStarted(let started):
-            member = started
-            decoder = ReadingDecoder(limits: limits)
-        case .data(let bytes):
-            decoder?.feed(bytes, into: &batch)
-            drain(into: &ledger)
-        case .memberEnded:
-            decoder?.finish(into: &batch)
-            drain(into: &ledger)
-            decoder = nil
-        case .damaged(let damage):
-            counters.bytesLost += damage.bytesLost
-            counters.damagedRanges += 1
-            list(StreamProblem(kind: .damaged(damage.kind), member: damage.member, offset: damage.offset,
-                               length: damage.bytesLost, detail: damage.detail))
+    mutating func handle(_ parcel: Parcel, ledger: inout ReadingLedger) {
+        parcel.bytes.withUnsafeBytes { bytes in
+            for event in parcel.events {
+                switch event {
+                case .memberStarted(let started):
+                    member = started
+                    decoder = ReadingDecoder(limits: limits)
+                case .data(let range):
+                    decoder?.feed(UnsafeRawBufferPointer(rebasing: bytes[range]), into: &batch)
+                    drain(into: &ledger)
+                case .memberEnded:
+                    decoder?.finish(into: &batch)
+                    drain(into: &ledger)
+                    decoder = nil
+                case .damaged(let damage):
+                    counters.bytesLost += damage.bytesLost
+                    counters.damagedRanges += 1
+                    list(StreamProblem(kind: .damaged(damage.kind), member: damage.member, offset: damage.offset,
+                                       length: damage.bytesLost, detail: damage.detail))
+                }
+            }
         }
     }
 

@@ -2,7 +2,8 @@
 /// ``JSONLineParser``: each field's JSON type and where its value lies in the line.
 ///
 /// Unknown fields are validated and skipped; a repeated field keeps its last value, as
-/// common JSON parsers do.
+/// common JSON parsers do. A decoder keeps one and the parser refills it for every line,
+/// so parsing a line allocates and copies nothing.
 struct JSONLine {
     /// The field names streams.md §2.2 uses, across all kinds.
     enum Field: Int, CaseIterable {
@@ -58,11 +59,16 @@ struct JSONLine {
         var boolValue: Bool { flag }
     }
 
-    var values = InlineArray<17, Value>(repeating: Value())
+    private var values = [Value](repeating: Value(), count: Field.allCases.count)
 
     subscript(field: Field) -> Value {
         get { values[field.rawValue] }
         set { values[field.rawValue] = newValue }
+    }
+
+    /// Forgets the previous line's fields.
+    mutating func reset() {
+        values.withUnsafeMutableBufferPointer { $0.update(repeating: Value()) }
     }
 
     /// The field a key names, for keys without escapes.

@@ -17,20 +17,21 @@ struct JSONLineParser {
         self.bytes = bytes
     }
 
-    /// Parses `line`. Returns nil for a blank line.
-    static func parse(_ line: UnsafeRawBufferPointer) throws(Failure) -> JSONLine? {
+    /// Parses `line` into `fields`. Returns false for a blank line.
+    static func parse(_ line: UnsafeRawBufferPointer, into fields: inout JSONLine) throws(Failure) -> Bool {
         var parser = JSONLineParser(line)
         parser.skipWhitespace()
-        if parser.index == line.count { return nil }
+        if parser.index == line.count { return false }
         guard parser.peek == UInt8(ascii: "{") else {
             throw Failure(detail: "line is not a JSON object (starts with \(parser.describeCurrent()))")
         }
-        let fields = try parser.parseTopObject()
+        fields.reset()
+        try parser.parseTopObject(into: &fields)
         parser.skipWhitespace()
         guard parser.index == line.count else {
             throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON object")
         }
-        return fields
+        return true
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -59,13 +60,12 @@ struct JSONLineParser {
         index += 1
     }
 
-    private mutating func parseTopObject() throws(Failure) -> JSONLine {
-        var line = JSONLine()
+    private mutating func parseTopObject(into line: inout JSONLine) throws(Failure) {
         index += 1
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             index += 1
-            return line
+            return
         }
         while true {
             skipWhitespace()
@@ -81,7 +81,7 @@ struct JSONLineParser {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return line
+                return
             default: throw failure("expected ',' or '}' in the object, found \(describeCurrent())")
             }
         }
@@ -95,6 +95,13 @@ struct JSONLineParser {
         return decoded.withUnsafeBytes { JSONLine.field(named: $0) }
     }
 
+    /// Whether a byte inside a string is anything but plain printable ASCII: a quote, a
+    /// backslash, a control character, or part of a multi-byte character.
+    @inline(__always)
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
     /// Scans a string starting at its opening quote; the value spans its contents.
     private mutating func scanString() throws(Failure) -> JSONLine.Value {
         index += 1
@@ -103,6 +110,10 @@ struct JSONLineParser {
         var nonASCII = false
         while index < bytes.count {
             let byte = bytes[index]
+            if !Self.needsAttention(byte) {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "\"") {
                 let value = JSONLine.Value(type: .string, start: Int32(start), end: Int32(index), flag: escaped)
                 index += 1

@@ -19,6 +19,8 @@ public struct NDJSONDecoder: Sendable {
     public private(set) var offset = 0
     /// Start of an over-long line being skipped.
     private var skippedLineStart: Int?
+    /// The current line's fields, refilled for every line.
+    private var fields = JSONLine()
 
     public init(limits: ReadingLimits) {
         self.limits = limits
@@ -84,11 +86,9 @@ public struct NDJSONDecoder: Sendable {
         return base.distance(to: UnsafeRawPointer(found))
     }
 
-    private func decodeLine(_ line: UnsafeRawBufferPointer, at lineOffset: Int, into batch: inout DecodedBatch) {
-        let fields: JSONLine
+    private mutating func decodeLine(_ line: UnsafeRawBufferPointer, at lineOffset: Int, into batch: inout DecodedBatch) {
         do {
-            guard let parsed = try JSONLineParser.parse(line) else { return }
-            fields = parsed
+            guard try JSONLineParser.parse(line, into: &fields) else { return }
         } catch {
             batch.rejections.append(Rejection(reason: .json, offset: lineOffset, length: line.count, detail: error.detail))
             return

@@ -27,16 +27,16 @@ struct NDJSONReadingBuilder {
 
     func build() -> Result<Reading, Problem> {
         do throws(Problem) {
-            let devText = try string(.dev)
+            let dev = try value(.dev, .string)
             let seq = try integer(.seq, in: 0...Int64(UInt32.max), "a u32")
             let time = try integer(.t, in: Int64.min...Int64.max, "an i64")
-            let kindName = try string(.k)
-            guard let kind = ReadingKind.allCases.first(where: { $0.name.utf8.elementsEqual(kindName) }) else {
-                throw Problem(reason: .kind, detail: "unknown kind \"\(String(decoding: kindName, as: UTF8.self))\"")
+            let kindName = try value(.k, .string)
+            guard let kind = withString(kindName, ReadingKind.init(name:)) else {
+                throw Problem(reason: .kind, detail: "unknown kind \"\(withString(kindName) { String(decoding: $0, as: UTF8.self) })\"")
             }
             let payload = try payload(kind)
-            guard let device = devText.withUnsafeBytes({ DeviceSerial(ascii: $0) }) else {
-                throw Problem(reason: .deviceID, detail: "dev \"\(String(decoding: devText, as: UTF8.self))\" is not 1 to 32 characters of [A-Za-z0-9_-]")
+            guard let device = withString(dev, DeviceSerial.init(ascii:)) else {
+                throw Problem(reason: .deviceID, detail: "dev \"\(withString(dev) { String(decoding: $0, as: UTF8.self) })\" is not 1 to 32 characters of [A-Za-z0-9_-]")
             }
             guard limits.accepts(time: time) else {
                 throw Problem(reason: .clock, detail: limits.clockDetail(time))
@@ -89,9 +89,11 @@ struct NDJSONReadingBuilder {
         UnsafeRawBufferPointer(rebasing: line[Int(value.start)..<Int(value.end)])
     }
 
-    private func string(_ field: Field) throws(Problem) -> [UInt8] {
-        let value = try value(field, .string)
-        return value.flag ? JSONStrings.unescape(text(of: value)) : Array(text(of: value))
+    /// Calls `body` with a string value's bytes, unescaped; without escapes (nearly
+    /// always) the line's own bytes, with no copy.
+    private func withString<T>(_ value: JSONLine.Value, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        guard value.flag else { return body(text(of: value)) }
+        return JSONStrings.unescape(text(of: value)).withUnsafeBytes(body)
     }
 
     private func integer(_ field: Field, in range: ClosedRange<Int64>, _ typeName: String) throws(Problem) -> Int64 {

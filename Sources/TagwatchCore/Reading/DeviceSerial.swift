@@ -19,20 +19,13 @@ public struct DeviceSerial: Hashable, Comparable, Sendable {
     @inlinable
     public init?(ascii bytes: UnsafeRawBufferPointer) {
         guard (1...Self.maximumLength).contains(bytes.count) else { return nil }
+        for byte in bytes where !Self.isAllowed(byte) { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard Self.isAllowed(byte) else { return nil }
-            let shift = UInt64(56 - (index & 7) * 8)
-            let value = UInt64(byte) << shift
-            switch index >> 3 {
-            case 0: words.0 |= value
-            case 1: words.1 |= value
-            case 2: words.2 |= value
-            default: words.3 |= value
-            }
-        }
-        (w0, w1, w2, w3) = words
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
+        w0 = UInt64(bigEndian: words.0)
+        w1 = UInt64(bigEndian: words.1)
+        w2 = UInt64(bigEndian: words.2)
+        w3 = UInt64(bigEndian: words.3)
         count = UInt8(bytes.count)
     }
 
@@ -48,12 +41,14 @@ public struct DeviceSerial: Hashable, Comparable, Sendable {
     /// Whether `byte` may appear in a serial: `[A-Za-z0-9_-]`.
     @inlinable
     public static func isAllowed(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-            return true
-        default:
-            return false
+        // A bit per byte value: `-` (45), `0`-`9` (48-57), `A`-`Z` (65-90), `_` (95),
+        // `a`-`z` (97-122).
+        let low: UInt64 = 0x03FF_2000_0000_0000
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        switch byte >> 6 {
+        case 0: return (low >> UInt64(byte & 63)) & 1 == 1
+        case 1: return (high >> UInt64(byte & 63)) & 1 == 1
+        default: return false
         }
     }
 

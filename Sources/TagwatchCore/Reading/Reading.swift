@@ -22,6 +22,24 @@ public struct Reading: Hashable, Sendable {
 public enum ReadingKind: UInt8, CaseIterable, Sendable {
     case tac = 1, rf, strap, hmu, batt, hb, gps
 
+    /// The kind whose NDJSON name is `name`, nil for none.
+    public init?(name: UnsafeRawBufferPointer) {
+        func equals(_ text: StaticString) -> Bool {
+            text.utf8CodeUnitCount == name.count
+                && UnsafeRawBufferPointer(start: text.utf8Start, count: name.count).elementsEqual(name)
+        }
+        switch name.count {
+        case 2 where equals("rf"): self = .rf
+        case 2 where equals("hb"): self = .hb
+        case 3 where equals("tac"): self = .tac
+        case 3 where equals("hmu"): self = .hmu
+        case 3 where equals("gps"): self = .gps
+        case 4 where equals("batt"): self = .batt
+        case 5 where equals("strap"): self = .strap
+        default: return nil
+        }
+    }
+
     /// The value of `k` in NDJSON.
     public var name: String {
         switch self {

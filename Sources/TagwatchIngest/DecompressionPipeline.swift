@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+import TagwatchCompression
+
+/// Reads, hashes and decompresses a stream on a thread of its own while the caller
+/// decodes, so ingest takes about as long as the slower of the two rather than both.
+final class DecompressionPipeline: @unchecked Sendable {
+    /// What the producer found, known once it has finished.
+    struct Summary {
+        var sha256: String
+        var byteCount: Int
+        var container: ContainerFormat?
+        var members: Int
+    }
+
+    private let queue = ParcelQueue()
+    private let source: ByteSource
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Summary, ByteSource.Failure>?
+
+    /// Starts reading `source`.
+    init(source: ByteSource) {
+        self.source = source
+        let thread = Thread { [self] in
+            result = produce()
+            queue.close()
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// The next parcel of events, nil at the end of the stream.
+    func next() -> Parcel? { queue.receive() }
+
+    /// Hands a parcel back once its events are handled.
+    func recycle(_ parcel: Parcel) { queue.recycle(parcel) }
+
+    /// Waits for the producer and returns what it found, or the read failure.
+    func finish() throws(ByteSource.Failure) -> Summary {
+        done.wait()
+        switch result! {
+        case .success(let summary): return summary
+        case .failure(let failure): throw failure
+        }
+    }
+
+    private func produce() -> Result<Summary, ByteSource.Failure> {
+        let container = ContainerDecoder()
+        var hasher = SHA256()
+        var byteCount = 0
+        var parcel = queue.emptyParcel()
+        let collect = { (event: ContainerEvent) in
+            if case .data(let data) = event, !parcel.fits(data.count) {
+                self.queue.send(parcel)
+                parcel = self.queue.emptyParcel()
+            }
+            parcel.add(event)
+        }
+        do {
+            while true {
+                let chunk = try source.next()
+                if chunk.isEmpty { break }
+                hasher.update(bufferPointer: chunk)
+                byteCount += chunk.count
+                container.feed(chunk, collect)
+            }
+        } catch {
+            queue.send(parcel)
+            return .failure(error)
+        }
+        container.finish(collect)
+        if !parcel.isEmpty { queue.send(parcel) } else { queue.recycle(parcel) }
+        let digest = hasher.finalize().map { byte in
+            let text = String(byte, radix: 16)
+            return text.count == 1 ? "0" + text : text
+        }.joined()
+        return .success(Summary(sha256: digest, byteCount: byteCount, container: container.format, members: container.membersSeen))
+    }
+}
