@@ -5,7 +5,9 @@
 ///   (bad deflate data, a checksum or length mismatch, truncation) loses at most the rest
 ///   of that member: reading goes on at the next `1f 8b 08`, searched from the end of
 ///   the member's last whole deflate block, so a truncated member that runs into the next
-///   upload does not take that upload with it.
+///   upload does not take that upload with it. A block boundary reached after the
+///   member's bytes ran into a member header (or the start of one) is not the member's
+///   own, and does not count.
 /// - zlib: one stream; damage loses the rest of it, and bytes after it are garbage.
 /// - plain: the bytes as they are.
 ///
@@ -55,6 +57,15 @@ public final class ContainerDecoder {
     /// The current member's bytes from `lastBoundary` up to `offset`.
     private var retained: [UInt8] = []
     private var retentionOverflowed = false
+    /// How many bytes of a member header end the current member's bytes consumed so far
+    /// (0, 1 or 2).
+    private var headerMatch = 0
+    /// Whether the current member's bytes after its first hold a whole member header:
+    /// its deflate data ran into another member, so no later boundary is its own.
+    private var ranIntoHeader = false
+    /// A block boundary reached while `headerMatch` was not 0, trusted once the header
+    /// begun before it turns out not to be one.
+    private var pendingBoundary: Int?
 
     public init() {
         output = .allocate(byteCount: Self.outputChunkSize, alignment: 16)
@@ -216,6 +227,7 @@ public final class ContainerDecoder {
             let step = inflater!.inflate(
                 UnsafeRawBufferPointer(rebasing: chunk[index...]),
                 into: UnsafeMutableRawBufferPointer(rebasing: output[produced...]))
+            scanForHeader(chunk, from: index, to: index + step.consumed)
             index += step.consumed
             produced += step.produced
             switch step.status {
@@ -225,11 +237,7 @@ public final class ContainerDecoder {
                 return .failed(at: index, kind: isChecksum ? .checksum : .badData, message: message)
             case .progress:
                 let atBoundary = inflater!.isAtBlockBoundary
-                if atBoundary {
-                    lastBoundary = offset + index
-                    retained.removeAll(keepingCapacity: true)
-                    retentionOverflowed = false
-                }
+                if atBoundary { reachBoundary(at: offset + index) }
                 // Output space left and input used up: zlib needs the next chunk.
                 if index == chunk.count, produced < output.count { return .needsInput }
                 if step.consumed == 0, step.produced == 0, !atBoundary, produced < output.count {
@@ -247,6 +255,9 @@ public final class ContainerDecoder {
         lastBoundary = position
         retained.removeAll(keepingCapacity: true)
         retentionOverflowed = false
+        headerMatch = 0
+        ranIntoHeader = false
+        pendingBoundary = nil
         if format != .plain { mode = .inflating }
         handle(.memberStarted(started))
     }
@@ -255,6 +266,56 @@ public final class ContainerDecoder {
         flushOutput(handle)
         if let member { handle(.memberEnded(member)) }
         member = nil
+    }
+
+    /// Follows the bytes `chunk[start..<end]` the inflater consumed for a gzip member
+    /// header other than the current member's own, and trusts a pending boundary once no
+    /// header begins before it.
+    private func scanForHeader(_ chunk: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+        guard format == .gzip, !ranIntoHeader else { return }
+        for index in start..<end {
+            switch (headerMatch, chunk[index]) {
+            case (_, 0x1F): headerMatch = 1
+            case (1, 0x8B): headerMatch = 2
+            case (2, 0x08):
+                headerMatch = 0
+                let headerStart = offset + index - 2
+                if headerStart > member!.offset {
+                    // A boundary the header begins at or after was the member's own.
+                    if let pending = pendingBoundary, headerStart >= pending { trustBoundary(at: pending) }
+                    ranIntoHeader = true
+                    pendingBoundary = nil
+                    return
+                }
+            default: headerMatch = 0
+            }
+        }
+        if let pending = pendingBoundary, offset + end - headerMatch >= pending {
+            trustBoundary(at: pending)
+        }
+    }
+
+    /// The inflater stopped at a block boundary at `position`: everything before it is
+    /// decoded, unless the member ran into a header, or a header may begin just before it.
+    private func reachBoundary(at position: Int) {
+        guard !ranIntoHeader else { return }
+        if headerMatch == 0 {
+            trustBoundary(at: position)
+        } else {
+            pendingBoundary = position
+        }
+    }
+
+    /// Moves `lastBoundary` to `position`, keeping only the bytes from there.
+    private func trustBoundary(at position: Int) {
+        pendingBoundary = nil
+        if position >= offset {
+            retained.removeAll(keepingCapacity: true)
+            retentionOverflowed = false
+        } else if !retentionOverflowed {
+            retained.removeFirst(position - lastBoundary)
+        }
+        lastBoundary = position
     }
 
     /// Keeps the bytes of `chunk` from the current member's last whole block.

@@ -5,7 +5,8 @@ public enum ContainerEvent {
     case memberStarted(Member)
     /// Decompressed bytes of the current member; valid only during the call.
     case data(UnsafeRawBufferPointer)
-    /// The current member ended, whole or not (damage is reported just before).
+    /// The current member ended, whole or not (its damage is reported after, once the
+    /// reader knows where it goes on and so what the damage cost).
     case memberEnded(Member)
     /// A damaged or unreadable range.
     case damaged(ContainerDamage)

@@ -110,11 +110,15 @@ public struct ReadingDecoder: Sendable {
         switch state {
         case .recognising:
             return 0
+        // Each case takes the decoder out of `state` first, so the decoder's storage is
+        // not shared with the enum and is mutated in place rather than copied.
         case .twr1(var decoder):
+            state = .recognising
             let consumed = decoder.decode(bytes, isFinal: isFinal, into: &batch)
             state = .twr1(decoder)
             return consumed
         case .ndjson(var decoder):
+            state = .recognising
             let consumed = decoder.decode(bytes, isFinal: isFinal, into: &batch)
             state = .ndjson(decoder)
             return consumed

@@ -19,7 +19,7 @@ public enum RecordEncoding: String, Sendable, CaseIterable {
         if let first = prefix.firstIndex(where: { !isBlank($0) }) {
             if prefix[first] == UInt8(ascii: "{") { return .ndjson }
             if first == 0, prefix.count < 4, !isComplete { return nil }
-        } else if !isComplete {
+        } else if !isComplete, prefix.count < sniffLength {
             return nil
         }
         guard prefix.count >= sniffLength || isComplete else { return nil }

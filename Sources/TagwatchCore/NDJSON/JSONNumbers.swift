@@ -27,17 +27,52 @@ enum JSONNumbers {
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
+    /// Exact powers of ten a `Float` holds.
+    private static let floatPowersOfTen: [Float] = (0...10).map { exponent in
+        (0..<exponent).reduce(Float(1)) { value, _ in value * 10 }
+    }
+
     /// The nearest `Double` to `text`. Most tag values (a few significant digits, a
     /// small exponent) take Clinger's exact fast path; the rest go through the standard
     /// library's correctly rounded conversion.
     static func double(_ text: UnsafeRawBufferPointer) -> Double {
+        if let decimal = SimpleDecimal(text), decimal.digits <= 15, decimal.mantissa < (1 << 53), decimal.exponent >= -22 {
+            let value = decimal.exponent == 0 ? Double(decimal.mantissa) : Double(decimal.mantissa) / powersOfTen[-decimal.exponent]
+            return decimal.negative ? -value : value
+        }
+        return Double(String(decoding: text, as: UTF8.self)) ?? .nan
+    }
+
+    /// The nearest `Float` to `text`, rounded once: the nearest `Double` rounded again to
+    /// a `Float` is not always the nearest `Float` (`7.038531e-26`, the shortest form of
+    /// a float, would read back as its neighbour). Clinger's fast path with the powers of
+    /// ten a `Float` holds, else the standard library's correctly rounded conversion.
+    static func float(_ text: UnsafeRawBufferPointer) -> Float {
+        if let decimal = SimpleDecimal(text), decimal.digits <= 7, decimal.mantissa < (1 << 24), decimal.exponent >= -10 {
+            let value = decimal.exponent == 0 ? Float(decimal.mantissa) : Float(decimal.mantissa) / floatPowersOfTen[-decimal.exponent]
+            return decimal.negative ? -value : value
+        }
+        return Float(String(decoding: text, as: UTF8.self)) ?? .nan
+    }
+}
+
+/// A number's text without an exponent part, read as a sign, its digits as an integer,
+/// and the power of ten that integer is scaled by.
+private struct SimpleDecimal {
+    var negative: Bool
+    /// The digits, before and after the point; wraps around when there are more than 19
+    /// (`digits` tells).
+    var mantissa: UInt64 = 0
+    /// Significant digits in `mantissa`, leading zeros not counted.
+    var digits = 0
+    /// `mantissa` is scaled by 10 to this power (0 or less).
+    var exponent = 0
+
+    /// Nil when `text` has an exponent part.
+    init?(_ text: UnsafeRawBufferPointer) {
         var index = 0
-        let negative = text[0] == UInt8(ascii: "-")
+        negative = text[0] == UInt8(ascii: "-")
         if negative { index = 1 }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var exponent = 0
-        var exact = true
         func digit(_ byte: UInt8) -> UInt64? {
             byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? UInt64(byte - UInt8(ascii: "0")) : nil
         }
@@ -55,14 +90,7 @@ enum JSONNumbers {
                 index += 1
             }
         }
-        if index < text.count {
-            // An exponent: hand the rare case to the slow, exact path.
-            exact = false
-        }
-        if exact, digits <= 15, mantissa < (1 << 53), exponent >= -22 {
-            let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[-exponent]
-            return negative ? -value : value
-        }
-        return Double(String(decoding: text, as: UTF8.self)) ?? .nan
+        // An exponent: the rare case goes to the slow, exact path.
+        if index < text.count { return nil }
     }
 }

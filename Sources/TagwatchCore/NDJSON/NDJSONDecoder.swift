@@ -19,6 +19,9 @@ public struct NDJSONDecoder: Sendable {
     public private(set) var offset = 0
     /// Start of an over-long line being skipped.
     private var skippedLineStart: Int?
+    /// Whether the bytes of the skipped line seen so far end in `\r`, which belongs to its
+    /// line end if `\n` comes next.
+    private var skippedLineEndsInCR = false
     /// The current line's fields, refilled for every line.
     private var fields = JSONLine()
 
@@ -31,9 +34,11 @@ public struct NDJSONDecoder: Sendable {
         var index = 0
         if let start = skippedLineStart {
             if let newline = Self.newline(in: bytes, from: 0) {
-                closeSkippedLine(start: start, end: offset + newline, into: &batch)
+                let endsInCR = newline > 0 ? bytes[newline - 1] == UInt8(ascii: "\r") : skippedLineEndsInCR
+                closeSkippedLine(start: start, end: offset + newline - (endsInCR ? 1 : 0), into: &batch)
                 index = newline + 1
             } else {
+                if count > 0 { skippedLineEndsInCR = bytes[count - 1] == UInt8(ascii: "\r") }
                 offset += count
                 if isFinal { closeSkippedLine(start: start, end: offset, into: &batch) }
                 return count
@@ -45,28 +50,34 @@ public struct NDJSONDecoder: Sendable {
                 if remaining > Self.maximumLineLength + 1 {
                     // Too long whatever comes next: skip it as it streams past.
                     skippedLineStart = offset + index
+                    skippedLineEndsInCR = bytes[count - 1] == UInt8(ascii: "\r")
                     index = count
                     if isFinal {
                         closeSkippedLine(start: offset + count - remaining, end: offset + count, into: &batch)
                     }
                 } else if isFinal {
-                    decodeLine(UnsafeRawBufferPointer(rebasing: bytes[index..<count]), at: offset + index, into: &batch)
+                    takeLine(UnsafeRawBufferPointer(rebasing: bytes[index..<count]), at: offset + index, into: &batch)
                     index = count
                 }
                 break
             }
             var end = newline
             if end > index, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            let line = UnsafeRawBufferPointer(rebasing: bytes[index..<end])
-            if line.count > Self.maximumLineLength {
-                batch.rejections.append(Self.overlong(at: offset + index, length: line.count))
-            } else {
-                decodeLine(line, at: offset + index, into: &batch)
-            }
+            takeLine(UnsafeRawBufferPointer(rebasing: bytes[index..<end]), at: offset + index, into: &batch)
             index = newline + 1
         }
         offset += index
         return index
+    }
+
+    /// Decodes a whole line (the last one may have no line end), or rejects it as
+    /// `length` when it is over the limit.
+    private mutating func takeLine(_ line: UnsafeRawBufferPointer, at lineOffset: Int, into batch: inout DecodedBatch) {
+        guard line.count <= Self.maximumLineLength else {
+            batch.rejections.append(Self.overlong(at: lineOffset, length: line.count))
+            return
+        }
+        decodeLine(line, at: lineOffset, into: &batch)
     }
 
     private mutating func closeSkippedLine(start: Int, end: Int, into batch: inout DecodedBatch) {

@@ -25,8 +25,12 @@ struct NDJSONReadingBuilder {
         }
     }
 
+    /// The fields every kind requires.
+    static let commonFields: [Field] = [.dev, .seq, .t, .k]
+
     func build() -> Result<Reading, Problem> {
         do throws(Problem) {
+            try requirePresentFields()
             let dev = try value(.dev, .string)
             let seq = try integer(.seq, in: 0...Int64(UInt32.max), "a u32")
             let time = try integer(.t, in: Int64.min...Int64.max, "an i64")
@@ -47,10 +51,21 @@ struct NDJSONReadingBuilder {
         }
     }
 
-    private func payload(_ kind: ReadingKind) throws(Problem) -> Payload {
+    /// Rejects a line that misses a field before any of its values is looked at, since
+    /// ``RejectReason`` puts `field` before `type` and `kind`: the common fields, then the
+    /// payload fields of the kind `k` names, when it is a string naming one.
+    private func requirePresentFields() throws(Problem) {
+        for field in Self.commonFields where fields[field].type == .absent {
+            throw Problem(reason: .field, detail: "missing field \"\(field.name)\"")
+        }
+        let kindName = fields[.k]
+        guard kindName.type == .string, let kind = withString(kindName, ReadingKind.init(name:)) else { return }
         for field in Self.payloadFields(kind) where fields[field].type == .absent {
             throw Problem(reason: .field, detail: "\(kind.name) reading has no \"\(field.name)\"")
         }
+    }
+
+    private func payload(_ kind: ReadingKind) throws(Problem) -> Payload {
         switch kind {
         case .tac:
             return .tac(AlcoholSample(tac: try float(.tac), ir: try float(.ir), temp: try float(.temp)))
@@ -114,7 +129,8 @@ struct NDJSONReadingBuilder {
     }
 
     private func float(_ field: Field) throws(Problem) -> Float {
-        let number = Float(try double(field))
+        let value = try value(field, .number)
+        let number = JSONNumbers.float(text(of: value))
         guard number.isFinite else {
             throw Problem(reason: .type, detail: "\"\(field.name)\" does not fit a 32-bit float")
         }

@@ -4,8 +4,9 @@
 /// ``decode(_:isFinal:into:)`` returns how many bytes it consumed; the caller keeps the
 /// rest (at most one record, 1032 bytes) and passes it again, followed by more bytes.
 ///
-/// Damage (a bad sync byte, a bad checksum, a `len` over 1024, a damaged repeated header)
-/// starts a *damaged range*: the decoder scans forward for the next `0xA7` at which a
+/// Damage (a bad sync byte, a bad checksum, a `len` over 1024 or running past the end of
+/// the stream while whole records follow, a damaged repeated header) starts a *damaged
+/// range*: the decoder scans forward for the next `0xA7` at which a
 /// whole record validates, or a whole header, and reports the range as one `crc` or
 /// `length` rejection. So one changed byte costs one record.
 public struct TWR1Decoder: Sendable {
@@ -82,8 +83,14 @@ public struct TWR1Decoder: Sendable {
         }
         let size = TWR1Format.recordSize(bodyLength: length)
         guard available >= size else {
-            if isFinal { return truncated(available, at: index, into: &batch) }
-            return 0
+            guard isFinal else { return 0 }
+            // A record runs past the end: cut off, unless a whole record validates after
+            // it, in which case its `len` is damaged and only it is lost.
+            guard resynchronise(bytes, from: index + 1, isFinal: true) != nil else {
+                return truncated(available, at: index, into: &batch)
+            }
+            openDamage(at: offset + index, .length, "record declares len \(length), past the end of the stream")
+            return 1
         }
         guard Self.checksumMatches(bytes, at: index, bodyLength: length) else {
             openDamage(at: offset + index, .crc, "record checksum does not match")
@@ -200,6 +207,8 @@ public struct TWR1Decoder: Sendable {
     private mutating func closeDamage(at end: Int, into batch: inout DecodedBatch) {
         guard let open = damage else { return }
         damage = nil
+        // A stream without its header whose first record is whole lost nothing.
+        guard end > open.start else { return }
         batch.rejections.append(Rejection(
             reason: open.reason, offset: open.start, length: end - open.start,
             detail: "\(open.detail); \(end - open.start) bytes skipped to the next valid record"))
