@@ -15,16 +15,20 @@ public struct ContainerDamage: Sendable, Equatable {
     public var kind: Kind
     /// Offset in the compressed input where the damage was found.
     public var offset: Int
-    /// Compressed bytes not decoded: from the end of the last whole deflate block to
-    /// where reading went on (the next member header, or the end).
+    /// Where the lost bytes begin: the end of the member's last whole deflate block, or
+    /// the first byte that belongs to no member.
+    public var lostFrom: Int
+    /// Compressed bytes not decoded: from `lostFrom` to where reading went on (the next
+    /// member header, or the end).
     public var bytesLost: Int
     /// The member it concerns (0-based), nil for bytes between members.
     public var member: Int?
     public var detail: String
 
-    public init(kind: Kind, offset: Int, bytesLost: Int, member: Int?, detail: String) {
+    public init(kind: Kind, offset: Int, lostFrom: Int? = nil, bytesLost: Int, member: Int?, detail: String) {
         self.kind = kind
         self.offset = offset
+        self.lostFrom = lostFrom ?? offset
         self.bytesLost = bytesLost
         self.member = member
         self.detail = detail

@@ -203,6 +203,15 @@ public final class ContainerDecoder {
                         kind: kind, offset: offset + at, member: current.index,
                         detail: "\(current.format.rawValue) member \(current.index + 1), which starts at byte \(current.offset): \(message)")
                     if current.format == .gzip {
+                        // Most often the search starts inside this chunk: go on from there
+                        // rather than copying the rest of the chunk for every damaged member.
+                        if let resume = searchStartInChunk(of: current, chunk: chunk, at: at) {
+                            mode = .seeking(lostFrom: lastBoundary)
+                            retained = []
+                            retentionOverflowed = false
+                            index = resume
+                            continue
+                        }
                         return searchAfterDamage(of: current, chunk: chunk, at: at)
                     }
                     mode = .discarding(lostFrom: lastBoundary)
@@ -336,6 +345,15 @@ public final class ContainerDecoder {
     /// from the end of the member's last whole block (or from the damage itself, when
     /// those bytes were too many to keep) to the end of `chunk`; `offset` is set to their
     /// start. Nil when there is nothing to search.
+    /// Where in `chunk` the search after damage at `chunk[at]` in `damaged` starts, when
+    /// it starts inside the chunk (no kept bytes from earlier chunks are needed); nil
+    /// otherwise. The same start as ``searchAfterDamage(of:chunk:at:)``.
+    private func searchStartInChunk(of damaged: Member, chunk: UnsafeRawBufferPointer, at: Int) -> Int? {
+        let start = retentionOverflowed ? offset + at : max(lastBoundary, damaged.offset + 1)
+        guard start >= offset, start <= offset + chunk.count else { return nil }
+        return start - offset
+    }
+
     private func searchAfterDamage(of damaged: Member, chunk: UnsafeRawBufferPointer, at: Int) -> [UInt8]? {
         let memberStart = damaged.offset
         var start: Int
@@ -371,7 +389,7 @@ public final class ContainerDecoder {
         let lost = max(0, resume - lostFrom)
         if let damage = pendingDamage {
             pendingDamage = nil
-            handle(.damaged(ContainerDamage(kind: damage.kind, offset: damage.offset, bytesLost: lost, member: damage.member, detail: damage.detail)))
+            handle(.damaged(ContainerDamage(kind: damage.kind, offset: damage.offset, lostFrom: min(lostFrom, resume), bytesLost: lost, member: damage.member, detail: damage.detail)))
         } else if lost > 0 {
             handle(.damaged(ContainerDamage(
                 kind: .garbage, offset: lostFrom, bytesLost: lost, member: nil,

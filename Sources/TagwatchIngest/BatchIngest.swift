@@ -31,6 +31,7 @@ public struct BatchIngest {
             stream.handle(parcel, ledger: &ledger)
             pipeline.recycle(parcel)
         }
+        stream.finish(ledger: &ledger)
         let summary = try pipeline.finish()
         let report = StreamReport(
             name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,

@@ -42,6 +42,19 @@ public final class ByteSource: @unchecked Sendable {
         buffer = .allocate(byteCount: Self.chunkSize, alignment: 16)
     }
 
+    /// Checks that `name` can be opened for reading, without keeping it open, so a batch
+    /// can refuse a missing file before it reads anything yet open each file only in turn.
+    public static func check(name: String) throws(Failure) {
+        guard name != "-" else { return }
+        let opened = open(name, O_RDONLY)
+        guard opened >= 0 else { throw Failure(name: name, reason: String(cString: strerror(errno))) }
+        defer { close(opened) }
+        var status = stat()
+        if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(name: name, reason: "it is a directory")
+        }
+    }
+
     deinit {
         if ownsDescriptor { close(descriptor) }
         buffer.deallocate()

@@ -51,7 +51,8 @@ final class DecompressionPipeline: @unchecked Sendable {
         var byteCount = 0
         var parcel = queue.emptyParcel()
         let collect = { (event: ContainerEvent) in
-            if case .data(let data) = event, !parcel.fits(data.count) {
+            let size = if case .data(let data) = event { data.count } else { 0 }
+            if !parcel.fits(size) {
                 self.queue.send(parcel)
                 parcel = self.queue.emptyParcel()
             }

@@ -14,6 +14,9 @@ final class Parcel: @unchecked Sendable {
 
     /// Bytes a parcel holds before it is handed over.
     static let capacity = 512 * 1024
+    /// Events a parcel holds before it is handed over, so a stream of many tiny or broken
+    /// members cannot pile up events in one parcel.
+    static let eventCapacity = 4096
 
     var events: [Event] = []
     var bytes: [UInt8] = []
@@ -22,9 +25,9 @@ final class Parcel: @unchecked Sendable {
         bytes.reserveCapacity(Self.capacity)
     }
 
-    /// Whether `count` more bytes still fit.
+    /// Whether one more event with `count` bytes still fits.
     func fits(_ count: Int) -> Bool {
-        bytes.count + count <= Self.capacity
+        bytes.count + count <= Self.capacity && events.count < Self.eventCapacity
     }
 
     func add(_ event: ContainerEvent) {

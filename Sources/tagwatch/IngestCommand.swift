@@ -33,21 +33,22 @@ struct IngestCommand: ParsableCommand {
     }
 }
 
-/// Opens every input first, so a missing file stops the batch before anything is read.
+/// Checks every input first, so a missing file stops the batch before anything is read;
+/// then opens and reads them one at a time (a batch may hold more files than a process
+/// may keep open).
 struct IngestRun {
     var files: [String]
 
     func run() throws -> BatchIngest {
-        let sources: [ByteSource]
         do {
-            sources = try files.map { name throws(ByteSource.Failure) in try ByteSource(name: name) }
+            for name in files { try ByteSource.check(name: name) }
         } catch {
             throw CleanExit.message("error: \(error.description). Nothing was ingested; check the path and try again.", code: 1)
         }
         var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
-        for source in sources {
+        for name in files {
             do {
-                try batch.ingest(source)
+                try batch.ingest(ByteSource(name: name))
             } catch {
                 throw CleanExit.message("error: \(error.description). The batch stopped there; run it again once the file can be read.", code: 1)
             }

@@ -230,3 +230,18 @@ import Testing
         }
     }
 }
+
+/// Hostile orders of `seq` stay correct.
+@Suite struct ReadingLedgerOrderTests {
+    @Test func descendingSeqsAreAllAcceptedOnceAndThenDuplicates() throws {
+        var ledger = ReadingLedger()
+        let device = try #require(DeviceSerial("RF-1"))
+        let count: UInt32 = 20_000
+        let readings = (0..<count).reversed().map {
+            Reading(device: device, seq: $0 * 2, time: 1_763_798_400_000, payload: .hb)
+        }
+        #expect(readings.allSatisfy { ledger.record($0) == .accepted })
+        #expect(readings.allSatisfy { ledger.record($0) == .duplicate })
+        #expect(ledger.record(Reading(device: device, seq: 1, time: 1_763_798_400_000, payload: .hb)) == .accepted)
+    }
+}

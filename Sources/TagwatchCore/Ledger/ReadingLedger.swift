@@ -91,8 +91,13 @@ private struct DeviceHistory: Sendable {
         return low < recent.count ? low : nil
     }
 
+    /// The most digests kept per device: far above a real device's readings in six hours
+    /// (about 400 for a curfew tag), low enough that hostile `seq` orders cannot make
+    /// inserting into the window slow.
+    static let recentLimit = 4096
+
     private mutating func trim(before cutoff: Int64) {
-        while head < recent.count, recent[head].time < cutoff { head += 1 }
+        while head < recent.count, recent[head].time < cutoff || recent.count - head > Self.recentLimit { head += 1 }
         if head > 64, head * 2 > recent.count {
             recent.removeFirst(head)
             head = 0

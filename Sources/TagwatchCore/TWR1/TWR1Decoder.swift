@@ -107,6 +107,23 @@ public struct TWR1Decoder: Sendable {
         return available
     }
 
+    /// Whether a whole record at `index` of a known kind has that kind's body (streams.md
+    /// §2.1: devLen 1...32, a serial, `seq`, `t` and exactly the kind's payload), checked
+    /// before its CRC while scanning damage, so hostile bytes full of `0xA7` do not cost a
+    /// CRC of up to 1 KiB at each one. A record of an unknown kind is skipped whatever its
+    /// body, so only its CRC can tell.
+    private static func isPlausibleFrame(_ bytes: UnsafeRawBufferPointer, at index: Int, bodyLength: Int) -> Bool {
+        guard let kind = ReadingKind(rawValue: bytes[index + 1]) else { return true }
+        guard bodyLength > 0 else { return false }
+        let serialLength = Int(bytes[index + 4])
+        guard (1...DeviceSerial.maximumLength).contains(serialLength),
+              bodyLength == TWR1Format.bodySize(serialLength: serialLength, kind: kind) else { return false }
+        for position in (index + 5)..<(index + 5 + serialLength) where !DeviceSerial.isAllowed(bytes[position]) {
+            return false
+        }
+        return true
+    }
+
     @inline(__always)
     private static func checksumMatches(_ bytes: UnsafeRawBufferPointer, at index: Int, bodyLength: Int) -> Bool {
         let covered = UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<(index + 4 + bodyLength)])
@@ -231,7 +248,8 @@ public struct TWR1Decoder: Sendable {
                 if length <= TWR1Format.maximumBodyLength {
                     if available < TWR1Format.recordSize(bodyLength: length) {
                         if !isFinal { return nil }
-                    } else if Self.checksumMatches(bytes, at: index, bodyLength: length) {
+                    } else if Self.isPlausibleFrame(bytes, at: index, bodyLength: length),
+                              Self.checksumMatches(bytes, at: index, bodyLength: length) {
                         return index
                     }
                 }
