@@ -77,7 +77,7 @@ struct BenchCorpus: Sendable {
         configuration.includeUnassignedDevice = false
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let partial = file + ".partial"
-        FileManager.default.createFile(atPath: partial, contents: nil)
+        _ = FileManager.default.createFile(atPath: partial, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: partial) else { fatalError("cannot write \(partial)") }
         var readings = 0
         var decompressed = 0

@@ -73,7 +73,7 @@ struct GenerateSamples: ParsableCommand {
         var sizes = [Int](repeating: 0, count: days)
         for day in 1...days {
             let path = folder.appendingPathComponent("day-\(day).gz").path
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             files.append(try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
         }
         try set.generate { day, member in

@@ -63,16 +63,6 @@ public struct DeviceSerial: Hashable, Comparable, Sendable {
     public static func < (lhs: DeviceSerial, rhs: DeviceSerial) -> Bool {
         (lhs.w0, lhs.w1, lhs.w2, lhs.w3, lhs.count) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3, rhs.count)
     }
-
-    /// A cheap, well-mixed 64-bit hash for the ledger's own table (not for persistence).
-    @inlinable
-    var mixedHash: UInt64 {
-        var h = w0 &* 0x9E37_79B9_7F4A_7C15
-        h = (h ^ (h >> 29) ^ w1) &* 0xBF58_476D_1CE4_E5B9
-        h = (h ^ (h >> 32) ^ w2) &* 0x94D0_49BB_1331_11EB
-        h = (h ^ (h >> 29) ^ w3 ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
-        return h ^ (h >> 32)
-    }
 }
 
 extension DeviceSerial: CustomStringConvertible {
