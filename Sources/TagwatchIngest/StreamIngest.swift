@@ -13,8 +13,9 @@ import TagwatchCore
 /// so the event after a member's end says whether it was damaged.
 struct StreamIngest {
     /// The most readings held for one member before they are accepted unchecked, so
-    /// memory stays bounded for a gateway that sends one huge member.
-    static let heldReadingLimit = 65_536
+    /// memory stays bounded (about 10 MB) for a gateway that sends one huge member; an
+    /// upload is far smaller (a curfew unit's hour is about 70, a sobriety tag's day 48).
+    static let heldReadingLimit = 131_072
 
     private let limits: ReadingLimits
     private var decoder: ReadingDecoder?
@@ -75,6 +76,7 @@ struct StreamIngest {
 
     private mutating func drain(into ledger: inout ReadingLedger) {
         if decoder?.encoding == .ndjson {
+            if held.capacity == 0 { held.reserveCapacity(Self.heldReadingLimit + batch.readings.count) }
             for (reading, offset) in zip(batch.readings, batch.offsets) { held.append((reading, offset)) }
             if held.count > Self.heldReadingLimit { acceptHeld(into: &ledger) }
         } else {

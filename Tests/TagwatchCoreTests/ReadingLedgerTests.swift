@@ -245,3 +245,21 @@ import Testing
         #expect(ledger.record(Reading(device: device, seq: 1, time: 1_763_798_400_000, payload: .hb)) == .accepted)
     }
 }
+
+/// A chatty device (a tag flapping every few seconds) still has its repeats' content
+/// compared over six hours: a changed reading is a conflict, not a duplicate.
+@Suite struct ReadingLedgerWindowTests {
+    @Test func aDeviceWithThousandsOfReadingsInSixHoursStillHasItsConflictsFound() throws {
+        var ledger = ReadingLedger()
+        let device = try #require(DeviceSerial("RF-FLAP"))
+        let start: Int64 = 1_763_798_400_000
+        let readings = (0..<6000).map {
+            Reading(device: device, seq: UInt32($0), time: start + Int64($0) * 1000, payload: .rf(inRange: $0 % 2 == 0, rssi: -60))
+        }
+        #expect(readings.allSatisfy { ledger.record($0) == .accepted })
+        var changed = readings[0]
+        changed.time += 1
+        #expect(ledger.record(changed) == .conflict)
+        #expect(ledger.record(readings[0]) == .duplicate)
+    }
+}

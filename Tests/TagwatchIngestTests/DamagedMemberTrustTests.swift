@@ -73,3 +73,23 @@ import Testing
         #expect(problem.member == 1)
     }
 }
+
+/// A member far larger than any upload still has all its NDJSON readings held for the
+/// checksum verdict, up to the hold limit.
+@Suite struct LargeDamagedMemberTests {
+    @Test func everyReadingOfALargeDamagedNDJSONMemberIsKeptAside() throws {
+        let folder = try TemporaryFolder()
+        let device = try #require(DeviceSerial("TAC-BIG"))
+        let count = 70_000
+        let readings = (0..<count).map {
+            Reading(device: device, seq: UInt32($0), time: SampleReadings.morning + Int64($0) * 1000,
+                    payload: .tac(AlcoholSample(tac: 0, ir: 2.7, temp: 33)))
+        }
+        var member = StreamBuilder.gzip(members: [StreamBuilder.ndjson(readings)])
+        member[member.count - 8] ^= 0xFF
+        var batch = BatchIngest(wallClock: SampleReadings.morning + 86_400_000)
+        let report = try batch.ingest(ByteSource(name: folder.write(member, named: "big.gz")))
+        #expect(report.counters.accepted == 0)
+        #expect(report.counters.rejected(.crc) == count)
+    }
+}

@@ -74,7 +74,12 @@ private struct DeviceHistory: Sendable {
         if head == recent.count || recent[recent.count - 1].seq < reading.seq {
             recent.append(entry)
         } else {
-            recent.insert(entry, at: position(of: reading.seq) ?? recent.count)
+            let position = position(of: reading.seq) ?? recent.count
+            if position == head {
+                prepend(entry)
+            } else {
+                recent.insert(entry, at: position)
+            }
         }
         latestTime = max(latestTime, reading.time)
         trim(before: latestTime &- window)
@@ -91,10 +96,23 @@ private struct DeviceHistory: Sendable {
         return low < recent.count ? low : nil
     }
 
-    /// The most digests kept per device: far above a real device's readings in six hours
-    /// (about 400 for a curfew tag), low enough that hostile `seq` orders cannot make
-    /// inserting into the window slow.
-    static let recentLimit = 4096
+    /// The most digests kept per device: far above what a real device sends in six hours
+    /// (about 400 for a curfew tag; a tag flapping every few seconds stays under it), and
+    /// a bound on the cost of inserting a reading that arrives out of order.
+    static let recentLimit = 32_768
+
+    /// Puts `entry` before all live ones in constant time (amortised): into the dead
+    /// slot before `head`, opening a gap at the front when there is none, so readings
+    /// arriving in descending `seq` do not shift the window each time.
+    private mutating func prepend(_ entry: Recent) {
+        if head == 0 {
+            let gap = max(16, recent.count)
+            recent.insert(contentsOf: repeatElement(entry, count: gap), at: 0)
+            head = gap
+        }
+        head -= 1
+        recent[head] = entry
+    }
 
     private mutating func trim(before cutoff: Int64) {
         while head < recent.count, recent[head].time < cutoff || recent.count - head > Self.recentLimit { head += 1 }

@@ -107,17 +107,20 @@ public struct TWR1Decoder: Sendable {
         return available
     }
 
-    /// Whether a whole record at `index` of a known kind has that kind's body (streams.md
-    /// §2.1: devLen 1...32, a serial, `seq`, `t` and exactly the kind's payload), checked
-    /// before its CRC while scanning damage, so hostile bytes full of `0xA7` do not cost a
-    /// CRC of up to 1 KiB at each one. A record of an unknown kind is skipped whatever its
-    /// body, so only its CRC can tell.
+    /// Whether a whole record at `index` has the body every record has (streams.md §2.1:
+    /// devLen 1...32, a serial of `[A-Za-z0-9_-]`, `seq` and `t`, then the payload;
+    /// exactly the kind's payload for a known kind), checked before its CRC while
+    /// scanning damage, so hostile bytes full of `0xA7` do not cost a CRC of up to 1 KiB
+    /// at each one. Outside damage a record is judged by its CRC alone.
     private static func isPlausibleFrame(_ bytes: UnsafeRawBufferPointer, at index: Int, bodyLength: Int) -> Bool {
-        guard let kind = ReadingKind(rawValue: bytes[index + 1]) else { return true }
         guard bodyLength > 0 else { return false }
         let serialLength = Int(bytes[index + 4])
-        guard (1...DeviceSerial.maximumLength).contains(serialLength),
-              bodyLength == TWR1Format.bodySize(serialLength: serialLength, kind: kind) else { return false }
+        guard (1...DeviceSerial.maximumLength).contains(serialLength) else { return false }
+        if let kind = ReadingKind(rawValue: bytes[index + 1]) {
+            guard bodyLength == TWR1Format.bodySize(serialLength: serialLength, kind: kind) else { return false }
+        } else {
+            guard bodyLength >= 1 + serialLength + 12 else { return false }
+        }
         for position in (index + 5)..<(index + 5 + serialLength) where !DeviceSerial.isAllowed(bytes[position]) {
             return false
         }
