@@ -3,8 +3,10 @@ import TagwatchCore
 /// An independent reading of rules.md's sobriety rules over one tag's readings, written
 /// from the spec alone, to say which alerts the system must raise for generated data.
 public enum AlcoholOracle {
-    public static let onset = 0.010
-    public static let threshold = 0.020
+    /// Thresholds at the precision the readings have (`f32`): a reading of exactly
+    /// 0.020 g/dL is stored as 0.0199999996, and must still count as at the threshold.
+    public static let onset = Double(Float(0.010))
+    public static let threshold = Double(Float(0.020))
     public static let minimumReadings = 3
     public static let segmentGap: Int64 = 90 * SampleTime.minute
 
