@@ -31,8 +31,9 @@ public struct BatchIngest {
             stream.handle(parcel, ledger: &ledger)
             pipeline.recycle(parcel)
         }
-        stream.finish(ledger: &ledger)
+        // A stream that could not be read to its end gives the ledger nothing more.
         let summary = try pipeline.finish()
+        stream.finish(ledger: &ledger)
         let report = StreamReport(
             name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,
             container: summary.container, members: summary.members,

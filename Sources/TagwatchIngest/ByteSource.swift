@@ -46,7 +46,8 @@ public final class ByteSource: @unchecked Sendable {
     /// can refuse a missing file before it reads anything yet open each file only in turn.
     public static func check(name: String) throws(Failure) {
         guard name != "-" else { return }
-        let opened = open(name, O_RDONLY)
+        // Non-blocking, so a named pipe is not waited on (nor its writer disturbed) here.
+        let opened = open(name, O_RDONLY | O_NONBLOCK)
         guard opened >= 0 else { throw Failure(name: name, reason: String(cString: strerror(errno))) }
         defer { close(opened) }
         var status = stat()

@@ -16,6 +16,13 @@ public struct TWR1Decoder: Sendable {
     /// Where the current damaged range began and why, while scanning for the next record.
     private var damage: (start: Int, reason: RejectReason, detail: String)?
     private var expectsHeader = true
+    /// Candidates without the common body shape whose CRC was still worked out in the
+    /// current damaged range (see ``isPlausibleFrame(_:at:bodyLength:)``).
+    private var implausibleCandidates = 0
+    /// How many such candidates a damaged range may check by CRC: enough that damage as
+    /// a link or a disk makes it ends exactly where the CRC says, few enough that hostile
+    /// bytes full of `0xA7` cannot cost a CRC of up to 1 KiB at each one.
+    static let implausibleCandidateBudget = 256
 
     public init(limits: ReadingLimits) {
         self.limits = limits
@@ -107,11 +114,20 @@ public struct TWR1Decoder: Sendable {
         return available
     }
 
+    /// Whether the candidate record at `index` is worth a CRC while scanning damage: the
+    /// CRC alone says whether a record validates, but once a damaged range has spent its
+    /// budget on candidates without the common body shape, only those with it are
+    /// checked.
+    private mutating func isWorthChecking(_ bytes: UnsafeRawBufferPointer, at index: Int, bodyLength: Int) -> Bool {
+        if Self.isPlausibleFrame(bytes, at: index, bodyLength: bodyLength) { return true }
+        guard implausibleCandidates < Self.implausibleCandidateBudget else { return false }
+        implausibleCandidates += 1
+        return true
+    }
+
     /// Whether a whole record at `index` has the body every record has (streams.md §2.1:
     /// devLen 1...32, a serial of `[A-Za-z0-9_-]`, `seq` and `t`, then the payload;
-    /// exactly the kind's payload for a known kind), checked before its CRC while
-    /// scanning damage, so hostile bytes full of `0xA7` do not cost a CRC of up to 1 KiB
-    /// at each one. Outside damage a record is judged by its CRC alone.
+    /// exactly the kind's payload for a known kind).
     private static func isPlausibleFrame(_ bytes: UnsafeRawBufferPointer, at index: Int, bodyLength: Int) -> Bool {
         guard bodyLength > 0 else { return false }
         let serialLength = Int(bytes[index + 4])
@@ -222,6 +238,7 @@ public struct TWR1Decoder: Sendable {
 
     private mutating func openDamage(at start: Int, _ reason: RejectReason, _ detail: String) {
         damage = (start, reason, detail)
+        implausibleCandidates = 0
     }
 
     private mutating func closeDamage(at end: Int, into batch: inout DecodedBatch) {
@@ -237,7 +254,7 @@ public struct TWR1Decoder: Sendable {
     /// The index of the next place at or after `start` where a whole record validates or
     /// a whole header stands; nil when there is none in `bytes`, or when one may start
     /// too near the end to tell yet (and `isFinal` is false).
-    private func resynchronise(_ bytes: UnsafeRawBufferPointer, from start: Int, isFinal: Bool) -> Int? {
+    private mutating func resynchronise(_ bytes: UnsafeRawBufferPointer, from start: Int, isFinal: Bool) -> Int? {
         var index = start
         let count = bytes.count
         while index < count {
@@ -251,7 +268,7 @@ public struct TWR1Decoder: Sendable {
                 if length <= TWR1Format.maximumBodyLength {
                     if available < TWR1Format.recordSize(bodyLength: length) {
                         if !isFinal { return nil }
-                    } else if Self.isPlausibleFrame(bytes, at: index, bodyLength: length),
+                    } else if isWorthChecking(bytes, at: index, bodyLength: length),
                               Self.checksumMatches(bytes, at: index, bodyLength: length) {
                         return index
                     }
