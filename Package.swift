@@ -5,6 +5,7 @@ import PackageDescription
 /// - `CZlib`: the system zlib, with a shim for its macros.
 /// - `TagwatchCore`: readings and the two record encodings; pure (bytes in, readings out).
 /// - `TagwatchCompression`: containers (gzip members, zlib, plain) over zlib; pure.
+/// - `TagwatchCaseload`: the caseload document (caseload.md), read and checked whole; pure.
 /// - `TagwatchIngest`: a stream's bytes through container, decoder and duplicate ledger
 ///   to a per-stream report; the only layer that reads files.
 /// - `tagwatch`: the command line.
@@ -32,6 +33,7 @@ let package = Package(
         ),
         .target(name: "TagwatchCore", dependencies: ["CZlib"]),
         .target(name: "TagwatchCompression", dependencies: ["CZlib", "TagwatchCore"]),
+        .target(name: "TagwatchCaseload", dependencies: ["TagwatchCore"]),
         .target(
             name: "TagwatchIngest",
             dependencies: [
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "tagwatch",
             dependencies: [
-                "TagwatchIngest",
+                "TagwatchIngest", "TagwatchCaseload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +85,10 @@ let package = Package(
                 "TagwatchIngest", "TagwatchTesting", "TagwatchSamples",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "TagwatchCaseloadTests",
+            dependencies: ["TagwatchCaseload", "TagwatchSamples"]
         ),
         .testTarget(
             name: "TagwatchCLITests",

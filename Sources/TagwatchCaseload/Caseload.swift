@@ -1,0 +1,107 @@
+import TagwatchCore
+
+/// Who is monitored, under which order, with which devices (caseload.md): the document
+/// the probation side sends, once ``CaseloadReader`` has found it valid as a whole.
+public struct Caseload: Sendable, Equatable {
+    public var centre: Centre?
+    public var officers: [Officer]
+    public var subjects: [Subject]
+    public var orders: [Order]
+    public var devices: [Assignment]
+    public var absences: [AuthorisedAbsence]
+}
+
+/// Where a prompt goes: a webhook URL, an email address, or both.
+public struct Notify: Sendable, Equatable {
+    public var webhook: String?
+    public var email: String?
+}
+
+/// The monitoring centre's duty contact: escalations, dead letters, alerts with no subject.
+public struct Centre: Sendable, Equatable {
+    public var name: String
+    public var notify: Notify
+}
+
+public struct Officer: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var team: String?
+    public var notify: Notify
+}
+
+public enum Risk: String, Sendable, CaseIterable {
+    case low, medium, high
+}
+
+public struct Subject: Sendable, Equatable {
+    public var id: String
+    public var officer: String
+    public var risk: Risk
+    /// An IANA time zone; curfew clock times are local to it.
+    public var timezone: String
+    public var name: String?
+}
+
+public enum OrderType: String, Sendable, CaseIterable {
+    /// Curfew requirements, home detention curfew, home custody orders.
+    case curfew
+    /// Alcohol abstinence monitoring.
+    case sobriety
+}
+
+public enum Weekday: String, Sendable, CaseIterable {
+    case mon, tue, wed, thu, fri, sat, sun
+}
+
+/// A curfew window: on each of `days`, from `from` to `to` local time; a `to` earlier
+/// than `from` ends on the next day.
+public struct CurfewWindow: Sendable, Equatable {
+    public var days: Set<Weekday>
+    public var from: ClockTime
+    public var to: ClockTime
+}
+
+public struct Order: Sendable, Equatable {
+    public var id: String
+    public var subject: String
+    public var type: OrderType
+    /// Milliseconds since the epoch.
+    public var start: Int64
+    public var end: Int64
+    public var curfew: [CurfewWindow]
+    /// An absence no longer than this raises no alert (default 5).
+    public var graceMinutes: Int
+}
+
+public enum DeviceRole: String, Sendable, CaseIterable {
+    case tag, hmu, alcohol, gps
+}
+
+/// A serial assigned to a subject from `from` until `to` (nil: open).
+public struct Assignment: Sendable, Equatable {
+    public var serial: DeviceSerial
+    public var role: DeviceRole
+    public var subject: String
+    public var from: Int64
+    public var to: Int64?
+}
+
+/// An absence people approved (court, hospital, work): no curfew alert inside it.
+public struct AuthorisedAbsence: Sendable, Equatable {
+    public var id: String
+    public var subject: String
+    public var from: Int64
+    public var to: Int64
+    public var reason: String
+    public var approvedBy: String
+}
+
+/// What is wrong with a caseload document, and where, as a JSON path
+/// (`$.orders[0].curfew[1].from`).
+public struct CaseloadProblem: Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public var description: String { "\(path): \(message)" }
+}
