@@ -11,16 +11,16 @@ extension CaseloadReader {
         let officers = Set(caseload.officers.map(\.id))
         let subjects = Set(caseload.subjects.map(\.id))
         for (index, subject) in caseload.subjects.enumerated() where !officers.contains(subject.officer) {
-            note("$.subjects[\(index)].officer", "no officer has id \"\(subject.officer)\"")
+            problem("$.subjects[\(index)].officer", "no officer has id \"\(subject.officer)\"")
         }
         for (index, order) in caseload.orders.enumerated() where !subjects.contains(order.subject) {
-            note("$.orders[\(index)].subject", "no subject has id \"\(order.subject)\"")
+            problem("$.orders[\(index)].subject", "no subject has id \"\(order.subject)\"")
         }
         for (index, device) in caseload.devices.enumerated() where !subjects.contains(device.subject) {
-            note("$.devices[\(index)].subject", "no subject has id \"\(device.subject)\"")
+            problem("$.devices[\(index)].subject", "no subject has id \"\(device.subject)\"")
         }
         for (index, absence) in caseload.absences.enumerated() where !subjects.contains(absence.subject) {
-            note("$.absences[\(index)].subject", "no subject has id \"\(absence.subject)\"")
+            problem("$.absences[\(index)].subject", "no subject has id \"\(absence.subject)\"")
         }
     }
 
@@ -31,7 +31,7 @@ extension CaseloadReader {
         for serial in bySerial.keys.sorted() {
             let indices = bySerial[serial]!.sorted { devices[$0].from < devices[$1].from }
             for (earlier, later) in zip(indices, indices.dropFirst()) where (devices[earlier].to ?? .max) > devices[later].from {
-                note("$.devices[\(later)]", "\(serial) is already assigned from $.devices[\(earlier)] at that time: a serial is assigned to one subject at a time")
+                problem("$.devices[\(later)]", "\(serial) is already assigned from $.devices[\(earlier)] at that time: a serial is assigned to one subject at a time")
             }
         }
     }
@@ -40,7 +40,7 @@ extension CaseloadReader {
         var seen: [String: Int] = [:]
         for (index, id) in ids.enumerated() {
             if let first = seen[id] {
-                note("$.\(key)[\(index)].id", "\"\(id)\" is already the id of $.\(key)[\(first)]")
+                problem("$.\(key)[\(index)].id", "\"\(id)\" is already the id of $.\(key)[\(first)]")
             } else {
                 seen[id] = index
             }

@@ -27,13 +27,8 @@ public struct CaseloadReader {
 
     // MARK: Structure
 
-    private mutating func problem(_ path: String, _ message: String) {
+    mutating func problem(_ path: String, _ message: String) {
         problems.append(CaseloadProblem(path: path, message: message))
-    }
-
-    /// Notes a problem found across the document.
-    mutating func note(_ path: String, _ message: String) {
-        problem(path, message)
     }
 
     private mutating func caseload(_ root: Any) -> Caseload? {
@@ -161,6 +156,7 @@ public struct CaseloadReader {
 
     private mutating func order(_ value: Any, _ path: String) -> Order? {
         guard let object = object(value, path) else { return nil }
+        let problemsBefore = problems.count
         let id = required(object, "id", path)
         let subject = required(object, "subject", path)
         let type = choice(object, "type", path, OrderType.self)
@@ -178,8 +174,8 @@ public struct CaseloadReader {
                 grace = value as! Int
             }
         }
-        guard let id, let subject, let type, let start, let end, end > start, let windows,
-              problems.allSatisfy({ !$0.path.hasPrefix(path + ".") }) else { return nil }
+        guard let id, let subject, let type, let start, let end, let windows,
+              problems.count == problemsBefore else { return nil }
         return Order(id: id, subject: subject, type: type, start: start, end: end, curfew: windows, graceMinutes: grace)
     }
 

@@ -345,32 +345,29 @@ public final class ContainerDecoder {
     /// from the end of the member's last whole block (or from the damage itself, when
     /// those bytes were too many to keep) to the end of `chunk`; `offset` is set to their
     /// start. Nil when there is nothing to search.
-    /// Where in `chunk` the search after damage at `chunk[at]` in `damaged` starts, when
-    /// it starts inside the chunk (no kept bytes from earlier chunks are needed); nil
-    /// otherwise. The same start as ``searchAfterDamage(of:chunk:at:)``.
+    /// Where the search for the next member header starts after damage at `chunk[at]` in
+    /// `damaged`: the end of its last whole block, or the damage itself when the bytes
+    /// since that block were too many to keep; never at its own header.
+    private func searchStart(of damaged: Member, at: Int) -> Int {
+        max(retentionOverflowed ? offset + at : lastBoundary, damaged.offset + 1)
+    }
+
+    /// The search start as an index into `chunk`, when it lies there (no kept bytes from
+    /// earlier chunks are needed); nil otherwise.
     private func searchStartInChunk(of damaged: Member, chunk: UnsafeRawBufferPointer, at: Int) -> Int? {
-        let start = retentionOverflowed ? offset + at : max(lastBoundary, damaged.offset + 1)
+        let start = searchStart(of: damaged, at: at)
         guard start >= offset, start <= offset + chunk.count else { return nil }
         return start - offset
     }
 
+    /// Switches to searching for the next member header after damage at `chunk[at]` in
+    /// `damaged`, and returns the bytes to search, from the search start to the end of
+    /// `chunk`, with `offset` set to their start; nil when there are none.
     private func searchAfterDamage(of damaged: Member, chunk: UnsafeRawBufferPointer, at: Int) -> [UInt8]? {
-        let memberStart = damaged.offset
-        var start: Int
-        var bytes: [UInt8]
-        if retentionOverflowed {
-            start = offset + at
-            bytes = Array(chunk[at...])
-        } else {
-            start = lastBoundary
-            bytes = retained + Array(chunk[max(lastBoundary - offset, 0)...])
-        }
-        // Never find the damaged member's own header again.
-        if start <= memberStart {
-            let skip = min(memberStart + 1 - start, bytes.count)
-            bytes.removeFirst(skip)
-            start += skip
-        }
+        let start = searchStart(of: damaged, at: at)
+        let bytes = start >= offset
+            ? Array(chunk[min(start - offset, chunk.count)...])
+            : Array(retained[(start - lastBoundary)...]) + Array(chunk)
         mode = .seeking(lostFrom: lastBoundary)
         retained = []
         retentionOverflowed = false

@@ -29,14 +29,7 @@ public final class ByteSource: @unchecked Sendable {
             descriptor = STDIN_FILENO
             ownsDescriptor = false
         } else {
-            let opened = open(name, O_RDONLY)
-            guard opened >= 0 else { throw Failure(name: name, reason: String(cString: strerror(errno))) }
-            var status = stat()
-            if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-                close(opened)
-                throw Failure(name: name, reason: "it is a directory")
-            }
-            descriptor = opened
+            descriptor = try Self.openFile(name, flags: O_RDONLY)
             ownsDescriptor = true
         }
         buffer = .allocate(byteCount: Self.chunkSize, alignment: 16)
@@ -47,13 +40,19 @@ public final class ByteSource: @unchecked Sendable {
     public static func check(name: String) throws(Failure) {
         guard name != "-" else { return }
         // Non-blocking, so a named pipe is not waited on (nor its writer disturbed) here.
-        let opened = open(name, O_RDONLY | O_NONBLOCK)
+        close(try openFile(name, flags: O_RDONLY | O_NONBLOCK))
+    }
+
+    /// Opens `name` with `flags`, refusing a directory.
+    private static func openFile(_ name: String, flags: Int32) throws(Failure) -> Int32 {
+        let opened = open(name, flags)
         guard opened >= 0 else { throw Failure(name: name, reason: String(cString: strerror(errno))) }
-        defer { close(opened) }
         var status = stat()
         if fstat(opened, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            close(opened)
             throw Failure(name: name, reason: "it is a directory")
         }
+        return opened
     }
 
     deinit {

@@ -54,10 +54,8 @@ public struct DeviceSerial: Hashable, Comparable, Sendable {
 
     /// The serial's characters, in order.
     public var bytes: [UInt8] {
-        (0..<Int(count)).map { index in
-            let word = [w0, w1, w2, w3][index >> 3]
-            return UInt8(truncatingIfNeeded: word >> UInt64(56 - (index & 7) * 8))
-        }
+        let words = (w0.bigEndian, w1.bigEndian, w2.bigEndian, w3.bigEndian)
+        return withUnsafeBytes(of: words) { Array($0.prefix(Int(count))) }
     }
 
     public static func < (lhs: DeviceSerial, rhs: DeviceSerial) -> Bool {
