@@ -6,8 +6,12 @@ import PackageDescription
 /// - `TagwatchCore`: readings and the two record encodings; pure (bytes in, readings out).
 /// - `TagwatchCompression`: containers (gzip members, zlib, plain) over zlib; pure.
 /// - `TagwatchCaseload`: the caseload document (caseload.md), read and checked whole; pure.
+/// - `TagwatchRules`: readings to episodes and alert changes (rules.md, streams.md §3–4);
+///   pure: readings and the watermark in, alert changes and device states out.
 /// - `TagwatchIngest`: a stream's bytes through container, decoder and duplicate ledger
 ///   to a per-stream report; the only layer that reads files.
+/// - `TagwatchStore`: the SQLite store (GRDB, WAL): caseload, device states, the
+///   watermark and alerts with their history.
 /// - `tagwatch`: the command line.
 /// - `TagwatchSamples` (in `tools/`): the generator of realistic streams and caseloads.
 /// - `TagwatchTesting`: test doubles and hostile-input helpers, shipped as a module.
@@ -22,6 +26,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
@@ -34,6 +39,7 @@ let package = Package(
         .target(name: "TagwatchCore", dependencies: ["CZlib"]),
         .target(name: "TagwatchCompression", dependencies: ["CZlib", "TagwatchCore"]),
         .target(name: "TagwatchCaseload", dependencies: ["TagwatchCore"]),
+        .target(name: "TagwatchRules", dependencies: ["TagwatchCore", "TagwatchCaseload"]),
         .target(
             name: "TagwatchIngest",
             dependencies: [
@@ -41,10 +47,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "TagwatchStore",
+            dependencies: [
+                "TagwatchCore", "TagwatchCaseload", "TagwatchRules",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "tagwatch",
             dependencies: [
-                "TagwatchIngest", "TagwatchCaseload",
+                "TagwatchIngest", "TagwatchCaseload", "TagwatchRules", "TagwatchStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

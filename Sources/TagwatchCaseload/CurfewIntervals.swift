@@ -35,7 +35,8 @@ public enum CurfewIntervals {
         return subtract(merge(away), from: merged)
     }
 
-    static func merge(_ spans: [TimeSpan]) -> [TimeSpan] {
+    /// `spans` sorted, with those that meet or overlap joined.
+    public static func merge(_ spans: [TimeSpan]) -> [TimeSpan] {
         var result: [TimeSpan] = []
         for span in spans.sorted(by: { $0.start < $1.start }) {
             if let last = result.last, span.start <= last.end {

@@ -22,23 +22,31 @@ public struct BatchIngest {
     }
 
     /// Reads `source` to its end as one stream of the batch: reading, hashing and
-    /// decompressing on one thread, decoding on this one.
+    /// decompressing on one thread, decoding on this one, each new reading handed to
+    /// `sink`.
     @discardableResult
-    public mutating func ingest(_ source: ByteSource) throws(ByteSource.Failure) -> StreamReport {
+    public mutating func ingest<Sink: ReadingSink>(_ source: ByteSource, into sink: inout Sink) throws(ByteSource.Failure) -> StreamReport {
         var stream = StreamIngest(limits: limits)
         let pipeline = DecompressionPipeline(source: source)
         while let parcel = pipeline.next() {
-            stream.handle(parcel, ledger: &ledger)
+            stream.handle(parcel, ledger: &ledger, sink: &sink)
             pipeline.recycle(parcel)
         }
         // A stream that could not be read to its end gives the ledger nothing more.
         let summary = try pipeline.finish()
-        stream.finish(ledger: &ledger)
+        stream.finish(ledger: &ledger, sink: &sink)
         let report = StreamReport(
             name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,
             container: summary.container, members: summary.members,
             counters: stream.counters, problems: stream.problems)
         reports.append(report)
         return report
+    }
+
+    /// Reads `source` as one stream of the batch, decoding only (see ``DecodingOnly``).
+    @discardableResult
+    public mutating func ingest(_ source: ByteSource) throws(ByteSource.Failure) -> StreamReport {
+        var sink = DecodingOnly()
+        return try ingest(source, into: &sink)
     }
 }

@@ -1,8 +1,8 @@
 import TagwatchCompression
 import TagwatchCore
 
-/// The decoding half of one stream's ingest: container events in, readings decoded and
-/// checked against the ledger, counters and problems out. Pure.
+/// The decoding half of one stream's ingest: container events in, readings decoded,
+/// checked against the ledger and handed to the sink, counters and problems out. Pure.
 ///
 /// An NDJSON member's readings wait until the member is known to be whole: a line has no
 /// checksum of its own, so if the member's deflate data was bad or its CRC fails, the
@@ -33,7 +33,7 @@ struct StreamIngest {
         batch.readings.reserveCapacity(16 * 1024)
     }
 
-    mutating func handle(_ parcel: Parcel, ledger: inout ReadingLedger) {
+    mutating func handle<Sink: ReadingSink>(_ parcel: Parcel, ledger: inout ReadingLedger, sink: inout Sink) {
         parcel.bytes.withUnsafeBytes { bytes in
             for event in parcel.events {
                 if let ended = awaitingVerdict {
@@ -42,7 +42,7 @@ struct StreamIngest {
                        damage.kind == .badData || damage.kind == .checksum {
                         rejectHeld(of: ended, because: damage)
                     } else {
-                        acceptHeld(into: &ledger)
+                        acceptHeld(into: &ledger, sink: &sink)
                     }
                 }
                 switch event {
@@ -51,10 +51,10 @@ struct StreamIngest {
                     decoder = ReadingDecoder(limits: limits)
                 case .data(let range):
                     decoder?.feed(UnsafeRawBufferPointer(rebasing: bytes[range]), into: &batch)
-                    drain(into: &ledger)
+                    drain(into: &ledger, sink: &sink)
                 case .memberEnded(let ended):
                     decoder?.finish(into: &batch)
-                    drain(into: &ledger)
+                    drain(into: &ledger, sink: &sink)
                     decoder = nil
                     if !held.isEmpty { awaitingVerdict = ended }
                 case .damaged(let damage):
@@ -69,18 +69,18 @@ struct StreamIngest {
 
     /// Ends the stream: readings still awaiting a verdict belong to a member that ended
     /// whole.
-    mutating func finish(ledger: inout ReadingLedger) {
-        acceptHeld(into: &ledger)
+    mutating func finish<Sink: ReadingSink>(ledger: inout ReadingLedger, sink: inout Sink) {
+        acceptHeld(into: &ledger, sink: &sink)
         awaitingVerdict = nil
     }
 
-    private mutating func drain(into ledger: inout ReadingLedger) {
+    private mutating func drain<Sink: ReadingSink>(into ledger: inout ReadingLedger, sink: inout Sink) {
         if decoder?.encoding == .ndjson {
             if held.capacity == 0 { held.reserveCapacity(Self.heldReadingLimit + batch.readings.count) }
             for (reading, offset) in zip(batch.readings, batch.offsets) { held.append((reading, offset)) }
-            if held.count > Self.heldReadingLimit { acceptHeld(into: &ledger) }
+            if held.count > Self.heldReadingLimit { acceptHeld(into: &ledger, sink: &sink) }
         } else {
-            for (reading, offset) in zip(batch.readings, batch.offsets) { record(reading, at: offset, into: &ledger) }
+            for (reading, offset) in zip(batch.readings, batch.offsets) { record(reading, at: offset, into: &ledger, sink: &sink) }
         }
         for rejection in batch.rejections {
             counters.countRejection(rejection.reason)
@@ -91,9 +91,16 @@ struct StreamIngest {
         batch.removeAll()
     }
 
-    private mutating func record(_ reading: Reading, at offset: Int, into ledger: inout ReadingLedger) {
+    private mutating func record<Sink: ReadingSink>(_ reading: Reading, at offset: Int, into ledger: inout ReadingLedger, sink: inout Sink) {
         switch ledger.record(reading) {
-        case .accepted: counters.accepted += 1
+        case .accepted:
+            switch sink.take(reading) {
+            case .accepted: counters.accepted += 1
+            case .late:
+                counters.accepted += 1
+                counters.late += 1
+            case .duplicate: counters.duplicates += 1
+            }
         case .duplicate: counters.duplicates += 1
         case .conflict:
             counters.conflicts += 1
@@ -103,8 +110,8 @@ struct StreamIngest {
         }
     }
 
-    private mutating func acceptHeld(into ledger: inout ReadingLedger) {
-        for (reading, offset) in held { record(reading, at: offset, into: &ledger) }
+    private mutating func acceptHeld<Sink: ReadingSink>(into ledger: inout ReadingLedger, sink: inout Sink) {
+        for (reading, offset) in held { record(reading, at: offset, into: &ledger, sink: &sink) }
         held.removeAll(keepingCapacity: true)
     }
 

@@ -6,8 +6,8 @@ import TagwatchCaseload
 struct CaseloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caseload",
-        abstract: "Check caseload documents.",
-        subcommands: [CheckCaseloadCommand.self]
+        abstract: "Load or check caseload documents.",
+        subcommands: [LoadCaseloadCommand.self, CheckCaseloadCommand.self]
     )
 }
 
@@ -24,18 +24,22 @@ struct CheckCaseloadCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CleanExit.message("error: cannot read \(file): \(error.localizedDescription). Check the path and try again.", code: 1)
-        }
-        switch CaseloadReader.read(data) {
+        switch CaseloadReader.read(try CaseloadFile.read(file)) {
         case .success(let caseload):
             print("\(file): valid: \(caseload.officers.count) officers, \(caseload.subjects.count) subjects, \(caseload.orders.count) orders, \(caseload.devices.count) device assignments, \(caseload.absences.count) authorised absences")
         case .failure(let failure):
             print("\(file): \(failure)")
             throw ExitCode(3)
+        }
+    }
+}
+
+enum CaseloadFile {
+    static func read(_ file: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw CleanExit.message("error: cannot read \(file): \(error.localizedDescription). Check the path and try again.", code: 1)
         }
     }
 }

@@ -1,20 +1,25 @@
 import ArgumentParser
 import Foundation
+import TagwatchCaseload
 import TagwatchIngest
+import TagwatchRules
+import TagwatchStore
 
-/// `tagwatch demo`: ingests the samples that ship with the project, so a newcomer sees
-/// the main job run (and what a damaged upload looks like) with one command.
+/// `tagwatch demo`: the main job on the samples that ship with the project, so a
+/// newcomer sees it run with one command: the sample caseload loaded into a fresh store,
+/// each day's gateway file ingested as one batch (as a centre would receive them), the
+/// damaged upload on its own, then the alerts people would review.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Ingest the built-in sample streams and show the report."
+        abstract: "Load the sample caseload, ingest the sample streams day by day, list the alerts."
     )
 
-    @Option(help: "Folder of sample streams (default: the project's samples/).")
+    @Option(help: "Folder of samples (default: the project's samples/).")
     var samples: String = DemoCommand.defaultSamples
 
-    @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    @Option(name: .customLong("db"), help: "The store to use (default: a fresh one in a temporary folder).")
+    var path: String?
 
     /// The project's `samples/` folder, found from this source file's place in the tree.
     static var defaultSamples: String {
@@ -24,17 +29,33 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []
-        let streams = names.filter { $0.hasSuffix(".gz") || $0.hasSuffix(".twr1") || $0.hasSuffix(".ndjson") || $0.hasSuffix(".zz") }.sorted()
-        guard !streams.isEmpty else {
-            throw CleanExit.message("error: no sample streams (*.gz, *.twr1, *.ndjson, *.zz) in \(samples). Pass --samples DIR, or run 'swift run tagwatch-samples --out samples' to make them.", code: 1)
+        let folder = URL(fileURLWithPath: samples)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []).sorted()
+        let days = names.filter { $0.hasPrefix("day-") && $0.hasSuffix(".gz") }
+        guard !days.isEmpty, names.contains("caseload.json") else {
+            throw CleanExit.message("error: no caseload.json and day-N.gz files in \(samples). Pass --samples DIR, or run 'swift run tagwatch-samples --out samples' to make them.", code: 1)
         }
-        let paths = streams.map { URL(fileURLWithPath: samples).appendingPathComponent($0).path }
-        print("Ingesting \(paths.count) sample streams from \(samples) as one batch:\n")
-        let batch = try IngestRun(files: paths).run()
-        print(format.render(batch), terminator: "")
-        if batch.totals.hasRejections {
-            print("\n(`tagwatch ingest` on these files exits 3: the damaged sample is there on purpose, to show that its neighbours' readings are kept.)")
+        let storePath = path ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("tagwatch-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite").path
+        let store = try StoreOptions.open(storePath)
+        print("Store: \(storePath)")
+
+        let caseload = try CaseloadFile.read(folder.appendingPathComponent("caseload.json").path)
+        guard case .success = CaseloadReader.read(caseload), let entities = CaseloadMerge.entities(of: caseload) else {
+            throw CleanExit.message("error: the sample caseload does not read; run 'tagwatch caseload check' on it.", code: 1)
         }
+        let changes = try store.apply(entities)
+        print("Caseload loaded: \(changes.added) entries.\n")
+
+        let batches = days.map { [$0] } + names.filter { $0.hasSuffix(".gz") && !days.contains($0) }.map { [$0] }
+        for batch in batches {
+            let paths = batch.map { folder.appendingPathComponent($0).path }
+            let outcome = try IngestRun(files: paths, store: store, configuration: RulesConfiguration(), now: nil).run()
+            let totals = outcome.batch.totals
+            print("\(batch.joined(separator: " ")): accepted \(totals.accepted), duplicates \(totals.duplicates), rejected \(totals.rejectedTotal), bytes lost \(totals.bytesLost); alerts opened \(outcome.alerts.opened), updated \(outcome.alerts.updated)")
+        }
+        print("\nAlerts for people to review (newest first):\n")
+        print(AlertFormat.table.render(try store.alerts()), terminator: "")
+        print("\n`tagwatch alerts --db \(storePath) --format json` shows them whole. The damaged upload is there on purpose: its neighbours' readings are kept.")
     }
 }

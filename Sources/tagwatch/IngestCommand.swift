@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
 import TagwatchIngest
+import TagwatchRules
+import TagwatchStore
 
-/// `tagwatch ingest [--format text|json] FILE...` (alerts.md, command-line contract).
+/// `tagwatch ingest [--now T] [--format text|json] FILE...` (alerts.md, command-line
+/// contract).
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
@@ -12,6 +15,14 @@ struct IngestCommand: ParsableCommand {
             rejected (the rest is ingested); 1 on a usage or fatal error.
             """
     )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Move the watermark on to this instant for this batch (RFC 3339).")
+    var now: InstantArgument?
+
+    @Option(help: "A rules file (JSON) changing the rules' defaults.")
+    var rules: String?
 
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
@@ -27,33 +38,60 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reports = try IngestRun(files: files).run()
-        print(format.render(reports), terminator: "")
-        if reports.totals.hasRejections { throw ExitCode(3) }
+        let configuration = try rules.map(RulesFile.read) ?? RulesConfiguration()
+        let outcome = try IngestRun(files: files, store: store.open(), configuration: configuration, now: now?.milliseconds).run()
+        print(format.render(outcome), terminator: "")
+        if outcome.batch.totals.hasRejections { throw ExitCode(3) }
     }
 }
 
-/// Checks every input first, so a missing file stops the batch before anything is read;
-/// then opens and reads them one at a time (a batch may hold more files than a process
-/// may keep open).
+/// One batch: checks every input first, so a missing file stops the batch before
+/// anything is read; then reads them one at a time (a batch may hold more files than a
+/// process may keep open) through the rules, and commits the alerts, the devices'
+/// states and the watermark together.
 struct IngestRun {
     var files: [String]
+    var store: Store
+    var configuration: RulesConfiguration
+    var now: Int64?
 
-    func run() throws -> BatchIngest {
+    struct Outcome {
+        var batch: BatchIngest
+        var alerts: AlertCounts
+    }
+
+    func run() throws -> Outcome {
         do {
             for name in files { try ByteSource.check(name: name) }
         } catch {
             throw CleanExit.message("error: \(error.description). Nothing was ingested; check the path and try again.", code: 1)
         }
-        var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
+        let wallClock = Int64(Date().timeIntervalSince1970 * 1000)
+        var sink: RulesSink
+        do {
+            let state = try store.ruleState()
+            sink = RulesSink(monitor: Monitor(caseload: try store.caseload(), configuration: configuration,
+                                              watermark: state.watermark, devices: state.devices))
+        } catch {
+            throw CleanExit.message("error: \(error.description). Nothing was ingested.", code: 1)
+        }
+        var batch = BatchIngest(wallClock: wallClock, conflictWindowMinutes: configuration.gapHoldMinutes)
         for name in files {
             do {
-                try batch.ingest(ByteSource(name: name))
+                try batch.ingest(ByteSource(name: name), into: &sink)
             } catch {
-                throw CleanExit.message("error: \(error.description). The batch stopped there; run it again once the file can be read.", code: 1)
+                throw CleanExit.message("error: \(error.description). The batch stopped there and nothing of it was committed; run it again once the file can be read.", code: 1)
             }
         }
-        return batch
+        let changes = sink.monitor.endBatch(now: now)
+        do {
+            let alerts = try store.commit(BatchOutcome(
+                changes: changes, devices: sink.monitor.takeChangedDevices(),
+                watermark: sink.monitor.watermark, raisedAt: wallClock))
+            return Outcome(batch: batch, alerts: alerts)
+        } catch {
+            throw CleanExit.message("error: \(error.description). Nothing of this batch was committed; run it again.", code: 1)
+        }
     }
 }
 
@@ -61,10 +99,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
 
-    func render(_ batch: BatchIngest) -> String {
+    func render(_ outcome: IngestRun.Outcome) -> String {
         switch self {
-        case .text: IngestTextReport(batch: batch).render()
-        case .json: IngestJSONReport(batch: batch).render()
+        case .text: IngestTextReport(batch: outcome.batch, alerts: outcome.alerts).render()
+        case .json: IngestJSONReport(batch: outcome.batch, alerts: outcome.alerts).render()
         }
     }
 }

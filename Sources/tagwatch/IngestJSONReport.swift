@@ -1,10 +1,12 @@
 import Foundation
 import TagwatchCore
 import TagwatchIngest
+import TagwatchStore
 
 /// The `--format json` object of `tagwatch ingest` (alerts.md, command-line contract).
 struct IngestJSONReport {
     let batch: BatchIngest
+    let alerts: AlertCounts
 
     struct Counters: Encodable {
         var accepted, duplicates, conflicts, late, unknownKinds: Int
@@ -48,15 +50,14 @@ struct IngestJSONReport {
     struct Document: Encodable {
         var streams: [Stream]
         var totals: Counters
-        /// Alerts come with the rules; an ingest that evaluates none opens and updates none.
-        var alertsOpened = 0
-        var alertsUpdated = 0
+        var alertsOpened: Int
+        var alertsUpdated: Int
     }
 
     func render() -> String {
         let document = Document(
             streams: batch.reports.map { Stream(file: $0.name, sha256: $0.sha256, counters: Counters($0.counters)) },
-            totals: Counters(batch.totals))
+            totals: Counters(batch.totals), alertsOpened: alerts.opened, alertsUpdated: alerts.updated)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)

@@ -1,10 +1,12 @@
 import TagwatchCore
 import TagwatchIngest
+import TagwatchStore
 
 /// The human-readable report of `tagwatch ingest`: per stream what was taken in, and
 /// where each problem is, then the batch's totals.
 struct IngestTextReport {
     let batch: BatchIngest
+    let alerts: AlertCounts
 
     func render() -> String {
         var text = ""
@@ -23,6 +25,7 @@ struct IngestTextReport {
         if batch.reports.count > 1 {
             text += "total (\(batch.reports.count) streams)\n" + summary(batch.totals, indent: "  ")
         }
+        text += "alerts opened \(alerts.opened), updated \(alerts.updated)\n"
         if batch.totals.hasRejections {
             text += "Some records or bytes were rejected: the rest was ingested. The offsets above say where to look.\n"
         }

@@ -5,9 +5,9 @@ import Foundation
 struct Tagwatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tagwatch",
-        abstract: "Reads electronic-monitoring tag streams and reports what arrived.",
+        abstract: "Reads electronic-monitoring tag streams, raises alerts for people to review.",
         discussion: "The contract is in the project's shared spec (streams.md, alerts.md).",
-        subcommands: [IngestCommand.self, CaseloadCommand.self, DemoCommand.self]
+        subcommands: [IngestCommand.self, CaseloadCommand.self, AlertsCommand.self, DemoCommand.self]
     )
 
     /// Runs the command; a usage error exits 1, as the command-line contract says

@@ -18,10 +18,11 @@ import Testing
             try Data(StreamBuilder.ndjson([copy])).write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let command = "ulimit -n 128 && exec \"$0\" ingest --format json \"$@\""
+        let store = folder.appendingPathComponent("store.sqlite").path
+        let command = "ulimit -n 128 && exec \"$0\" ingest --db \"$1\" --format json \"${@:2}\""
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command, TagwatchProcess.executable.path] + paths
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command, TagwatchProcess.executable.path, store] + paths
         let output = Pipe()
         process.standardOutput = output
         process.standardError = Pipe()

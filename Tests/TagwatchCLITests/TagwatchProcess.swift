@@ -17,10 +17,19 @@ struct TagwatchProcess {
         return folder.appendingPathComponent("tagwatch")
     }
 
-    static func run(_ arguments: [String], input: [UInt8]? = nil) throws -> Result {
+    /// Runs `tagwatch` with `arguments` in `directory` (default: a fresh temporary
+    /// folder, so a command's default `./tagwatch.sqlite` is its own).
+    static func run(_ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory {
+            process.currentDirectoryURL = directory
+        } else {
+            let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("tagwatch-run-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
+            process.currentDirectoryURL = fresh
+        }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -1,0 +1,96 @@
+import TagwatchCaseload
+import TagwatchCore
+
+/// A curfew tag's presence (rules.md, "Curfew orders"): each `rf` reading sets in range
+/// or out of range until the next; after `contactTimeout` without one, presence is
+/// unknown, and unknown is never an absence.
+struct PresenceState: Sendable, Codable, Equatable {
+    var lastTime: Int64?
+    var away: AwayStretch?
+}
+
+/// A maximal out-of-range stretch, and how far its absences are settled.
+struct AwayStretch: Sendable, Codable, Equatable {
+    var start: Int64
+    var firstSeq: UInt32
+    var lastSeq: UInt32
+    /// Curfew intervals closing at or before this are settled: their absence is final.
+    var settledUntil: Int64
+    /// Absences raised and not settled, by start, with the time that raised each.
+    var raised: [Int64: Int64] = [:]
+}
+
+/// `curfew.absence`: the part of an away stretch inside a curfew interval, when longer
+/// than the grace, one alert per part, opened once it passes the grace and updated until
+/// the subject returns or the interval closes. The pattern is judged against the
+/// interval: `late` (away when it opened), `during`, and once it closes first, `whole`
+/// or `early`.
+struct PresenceRule {
+    let contactTimeout: Int64
+
+    func heard(_ reading: Reading, inRange: Bool, state: inout PresenceState, attribution: Attribution, book: inout AlertBook) {
+        if let last = state.lastTime, reading.time - last > contactTimeout, state.away != nil {
+            // Presence was unknown from the timeout on: the stretch ends there.
+            settle(&state.away!, until: last + contactTimeout, ended: true, at: reading.time, attribution, &book)
+            state.away = nil
+        }
+        if inRange {
+            if state.away != nil {
+                settle(&state.away!, until: reading.time, ended: true, at: reading.time, attribution, &book)
+                state.away = nil
+            }
+        } else if state.away == nil {
+            state.away = AwayStretch(start: reading.time, firstSeq: reading.seq, lastSeq: reading.seq, settledUntil: reading.time)
+        } else {
+            state.away!.lastSeq = reading.seq
+            settle(&state.away!, until: reading.time, ended: false, at: reading.time, attribution, &book)
+        }
+        state.lastTime = reading.time
+    }
+
+    /// At the end of a batch: an ongoing absence as the watermark sees it, no further than
+    /// the time presence is known.
+    func judge(at watermark: Int64, state: inout PresenceState, attribution: Attribution, book: inout AlertBook) {
+        guard let last = state.lastTime, state.away != nil else { return }
+        settle(&state.away!, until: min(watermark, last + contactTimeout), ended: false, at: watermark, attribution, &book)
+    }
+
+    /// Ends the stretch where presence stops being known (the end of a late segment).
+    func finish(state: inout PresenceState, attribution: Attribution, book: inout AlertBook) {
+        guard let last = state.lastTime, state.away != nil else { return }
+        settle(&state.away!, until: last + contactTimeout, ended: true, at: last, attribution, &book)
+        state.away = nil
+    }
+
+    /// Posts the absences of `away` up to `now`; `ended` when the stretch ends at `now`
+    /// (the subject returned, or presence became unknown). `time` is the event time that
+    /// raises an absence first seen now.
+    private func settle(_ away: inout AwayStretch, until now: Int64, ended: Bool, at time: Int64, _ attribution: Attribution, _ book: inout AlertBook) {
+        guard let curfew = attribution.curfew, now > away.settledUntil else { return }
+        for interval in curfew.intervals(overlapping: TimeSpan(max(away.start, away.settledUntil), now)) {
+            let start = max(away.start, interval.start)
+            let end = min(now, interval.end)
+            guard end - start > attribution.grace else { continue }
+            // Returning at the very moment the interval closes is returning within it.
+            let closed = interval.end < now || (interval.end == now && !ended)
+            let late = away.start <= interval.start
+            let pattern = late ? (closed ? "whole" : "late") : (closed ? "early" : "during")
+            let openedAt = away.raised[start] ?? time
+            away.raised[start] = openedAt
+            book.post(attribution.change(
+                EpisodeKey(type: .curfewAbsence, device: attribution.assignment.serial, start: start),
+                severity: AlertType.curfewAbsence.baseSeverity, end: closed || ended ? end : nil, openedAt: openedAt,
+                details: [
+                    "pattern": .text(pattern),
+                    "minutesAbsent": .integer((end - start) / RulesConfiguration.minute),
+                    "curfewFrom": .time(interval.start),
+                    "curfewTo": .time(interval.end),
+                ],
+                seqs: away.firstSeq...away.lastSeq))
+            if closed {
+                away.settledUntil = interval.end
+                away.raised[start] = nil
+            }
+        }
+    }
+}

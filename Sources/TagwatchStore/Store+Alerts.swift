@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import TagwatchRules
+import TagwatchCaseload
+
+extension Store {
+    enum Recorded { case opened, updated, unchanged }
+
+    /// Opens the episode's alert, or updates the one it already has; only the rules'
+    /// fields change, never the status a person set.
+    static func record(_ change: AlertChange, raisedAt: Int64, in db: Database, encoder: JSONEncoder) throws -> Recorded {
+        let key = change.key.description
+        let details = try encoder.encode(change.details)
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT id, severity, subject, orderId, officer, "end", openedAt, details, firstSeq, lastSeq
+            FROM alert WHERE episodeKey = ?
+            """, arguments: [key])
+        else {
+            try db.execute(sql: """
+                INSERT INTO alert (episodeKey, type, severity, subject, orderId, device, officer, start, "end",
+                                   openedAt, raisedAt, details, firstSeq, lastSeq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [key, change.type.rawValue, change.severity.name, change.subject, change.order,
+                                 change.device.description, change.officer, change.start, change.end,
+                                 change.openedAt, raisedAt, details, change.firstSeq, change.lastSeq])
+            try history(alert: db.lastInsertedRowID, at: raisedAt, action: "opened",
+                        changes: ["severity": [nil, change.severity.name], "end": [nil, change.end.map(Instant.rfc3339)]],
+                        in: db, encoder: encoder)
+            return .opened
+        }
+        var changes: [String: [String?]] = [:]
+        func compare(_ field: String, _ old: String?, _ new: String?) {
+            if old != new { changes[field] = [old, new] }
+        }
+        compare("severity", row["severity"], change.severity.name)
+        compare("subject", row["subject"], change.subject)
+        compare("order", row["orderId"], change.order)
+        compare("officer", row["officer"], change.officer)
+        compare("end", (row["end"] as Int64?).map(Instant.rfc3339), change.end.map(Instant.rfc3339))
+        compare("openedAt", Instant.rfc3339(row["openedAt"]), Instant.rfc3339(change.openedAt))
+        compare("lastSeq", String(row["lastSeq"] as Int64), String(change.lastSeq))
+        compare("firstSeq", String(row["firstSeq"] as Int64), String(change.firstSeq))
+        let oldDetails = (try? JSONDecoder().decode([String: AlertDetail].self, from: row["details"] as Data)) ?? [:]
+        for name in Set(oldDetails.keys).union(change.details.keys) where oldDetails[name] != change.details[name] {
+            compare("details.\(name)", oldDetails[name].map(text), change.details[name].map(text))
+        }
+        guard !changes.isEmpty else { return .unchanged }
+        let id: Int64 = row["id"]
+        try db.execute(sql: """
+            UPDATE alert SET severity = ?, subject = ?, orderId = ?, officer = ?, "end" = ?, openedAt = ?,
+                             details = ?, firstSeq = ?, lastSeq = ?
+            WHERE id = ?
+            """, arguments: [change.severity.name, change.subject, change.order, change.officer, change.end,
+                             change.openedAt, details, change.firstSeq, change.lastSeq, id])
+        try history(alert: id, at: raisedAt, action: "updated", changes: changes, in: db, encoder: encoder)
+        return .updated
+    }
+
+    private static func history(alert: Int64, at time: Int64, action: String, changes: [String: [String?]], in db: Database, encoder: JSONEncoder) throws {
+        try db.execute(sql: "INSERT INTO alertHistory (alertId, at, actor, action, changes) VALUES (?, ?, 'rules', ?, ?)",
+                       arguments: [alert, time, action, try encoder.encode(changes)])
+    }
+
+    private static func text(_ detail: AlertDetail) -> String {
+        switch detail {
+        case .integer(let value): String(value)
+        case .number(let value): String(value)
+        case .text(let value): value
+        case .time(let value): Instant.rfc3339(value)
+        }
+    }
+}

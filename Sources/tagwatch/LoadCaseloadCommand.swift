@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TagwatchCaseload
+import TagwatchStore
+
+/// `tagwatch caseload load FILE`: checks the document merged into the caseload already
+/// kept (caseload.md: loading again upserts by `id`), and applies it only if all of it
+/// is valid; otherwise lists every problem by the document's JSON paths.
+struct LoadCaseloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Validate a caseload document and apply it (upsert by id).",
+        discussion: "Exit status: 0 when applied, 3 when it has problems (nothing applied), 1 when it cannot be read."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The caseload document (JSON).")
+    var file: String
+
+    func run() throws {
+        let data = try CaseloadFile.read(file)
+        let store = try store.open()
+        do {
+            let kept = try store.caseloadEntities()
+            // Entries the document does not name are kept and checked with it, so a
+            // document may add an absence for a subject loaded before.
+            switch CaseloadReader.read(CaseloadMerge.document(data, over: kept)) {
+            case .failure(let failure):
+                print("\(file): nothing applied: \(failure)")
+                throw ExitCode(3)
+            case .success(let caseload):
+                let changes = try store.apply(CaseloadMerge.entities(of: data) ?? [])
+                print("\(file): applied: \(changes.added) added, \(changes.changed) changed, \(changes.unchanged) unchanged; the caseload now holds \(caseload.officers.count) officers, \(caseload.subjects.count) subjects, \(caseload.orders.count) orders, \(caseload.devices.count) device assignments, \(caseload.absences.count) authorised absences")
+            }
+        } catch let error as StoreError {
+            throw CleanExit.message("error: \(error.description).", code: 1)
+        }
+    }
+}
