@@ -9,7 +9,7 @@ import PackageDescription
 /// - `TagwatchRules`: readings to episodes and alert changes (rules.md, streams.md §3–4);
 ///   pure: readings and the watermark in, alert changes and device states out.
 /// - `TagwatchIngest`: a stream's bytes through container, decoder and duplicate ledger
-///   to a per-stream report; the only layer that reads files.
+///   to the rules and a per-stream report; the only layer that reads files.
 /// - `TagwatchStore`: the SQLite store (GRDB, WAL): caseload, device states, the
 ///   watermark and alerts with their history.
 /// - `tagwatch`: the command line.
@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "TagwatchIngest",
             dependencies: [
-                "TagwatchCore", "TagwatchCompression",
+                "TagwatchCore", "TagwatchCompression", "TagwatchRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -104,13 +104,17 @@ let package = Package(
             dependencies: ["TagwatchCaseload", "TagwatchSamples"]
         ),
         .testTarget(
+            name: "TagwatchRulesTests",
+            dependencies: ["TagwatchRules", "TagwatchCaseload", "TagwatchTesting"]
+        ),
+        .testTarget(
             name: "TagwatchCLITests",
             dependencies: ["TagwatchTesting", "TagwatchSamples"]
         ),
         .executableTarget(
             name: "IngestBenchmarks",
             dependencies: [
-                "TagwatchIngest", "TagwatchSamples",
+                "TagwatchIngest", "TagwatchRules", "TagwatchCaseload", "TagwatchSamples",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/IngestBenchmarks",

@@ -1,14 +1,17 @@
 import Benchmark
 import Foundation
+import TagwatchCaseload
 import TagwatchCompression
 import TagwatchCore
 import TagwatchIngest
+import TagwatchRules
 import TagwatchSamples
 
 /// Decoding throughput on generated gateway files: one day of `TAGWATCH_BENCH_SUBJECTS`
 /// curfew units (default 1500, about 2.7 million readings) as multi-member gzip, in each
 /// encoding. Each full-ingest figure has an inflate-only reference on the same file in
-/// the same process; `tools/bench-ingest` compares against `gzip -dc` instead.
+/// the same process, and decoding with the rules (a caseload covering every device) has
+/// decoding alone; `tools/bench-ingest` compares the whole command against `gzip -dc`.
 let benchmarks: @Sendable () -> Void = {
     let subjects = Int(ProcessInfo.processInfo.environment["TAGWATCH_BENCH_SUBJECTS"] ?? "") ?? 1500
     let configuration = Benchmark.Configuration(
@@ -30,6 +33,22 @@ let benchmarks: @Sendable () -> Void = {
             let elapsed = clock.now - started
             benchmark.stopMeasurement()
             blackHole(report)
+            corpus.record(benchmark, readings: report.counters.accepted, elapsed: elapsed)
+        }
+
+        Benchmark("ingest + rules \(encoding.rawValue) multi-member gzip", configuration: configuration) { benchmark in
+            let path = corpus.path()
+            let caseload = try corpus.caseload()
+            var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
+            var monitor = Monitor(caseload: caseload)
+            let clock = ContinuousClock()
+            benchmark.startMeasurement()
+            let started = clock.now
+            let report = try batch.ingest(ByteSource(name: path), into: &monitor)
+            let changes = monitor.endBatch()
+            let elapsed = clock.now - started
+            benchmark.stopMeasurement()
+            blackHole(changes)
             corpus.record(benchmark, readings: report.counters.accepted, elapsed: elapsed)
         }
 
@@ -65,9 +84,7 @@ struct BenchCorpus: Sendable {
         NSTemporaryDirectory() + "tagwatch-bench-\(subjects)-\(encoding.rawValue)"
     }
 
-    func path() -> String {
-        let file = folder + "/day-1.gz"
-        if FileManager.default.fileExists(atPath: file) { return file }
+    private var configuration: SampleConfiguration {
         var configuration = SampleConfiguration()
         configuration.curfewSubjects = subjects
         configuration.sobrietySubjects = subjects / 10
@@ -75,6 +92,17 @@ struct BenchCorpus: Sendable {
         configuration.encoding = encoding
         configuration.injectScenarios = false
         configuration.includeUnassignedDevice = false
+        return configuration
+    }
+
+    /// The caseload assigning every device of the corpus.
+    func caseload() throws -> Caseload {
+        try CaseloadReader.read(CaseloadDocument.json(for: SampleSet(configuration))).get()
+    }
+
+    func path() -> String {
+        let file = folder + "/day-1.gz"
+        if FileManager.default.fileExists(atPath: file) { return file }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let partial = file + ".partial"
         _ = FileManager.default.createFile(atPath: partial, contents: nil)

@@ -45,22 +45,23 @@ public enum CaseloadMerge {
     }
 
     /// `document` with the kept entries it does not replace added after its own, so that
-    /// problems in its entries keep their JSON paths. An empty `document` gives the kept
-    /// caseload alone.
-    public static func document(_ document: Data?, over kept: [CaseloadEntity]) -> Data {
-        var root: [String: Any] = [:]
-        if let document {
-            guard let object = try? JSONSerialization.jsonObject(with: document) as? [String: Any] else { return document }
-            root = object
-        }
-        let replaced = Set((document.flatMap(entities) ?? []).map { "\($0.kind.rawValue)/\($0.id)" })
+    /// problems in its entries keep their JSON paths. A document that is not a JSON
+    /// object comes back as it is, for ``CaseloadReader`` to say so.
+    public static func document(_ document: Data, over kept: [CaseloadEntity]) -> Data {
+        guard var root = try? JSONSerialization.jsonObject(with: document) as? [String: Any] else { return document }
+        let replaced = Set((entities(of: document) ?? []).map { "\($0.kind.rawValue)/\($0.id)" })
+        var added: [String: [Any]] = [:]
         for entity in kept where !replaced.contains("\(entity.kind.rawValue)/\(entity.id)") {
             guard let object = try? JSONSerialization.jsonObject(with: entity.json) else { continue }
             if entity.kind == .centre {
                 root["centre"] = root["centre"] ?? object
-            } else if root[entity.kind.rawValue] == nil || root[entity.kind.rawValue] is [Any] {
-                root[entity.kind.rawValue] = (root[entity.kind.rawValue] as? [Any] ?? []) + [object]
+            } else {
+                added[entity.kind.rawValue, default: []].append(object)
             }
+        }
+        // A list the document wrote wrongly (not a list) stays as written, to be reported.
+        for (kind, objects) in added where root[kind] == nil || root[kind] is [Any] {
+            root[kind] = (root[kind] as? [Any] ?? []) + objects
         }
         for kind in CaseloadEntity.Kind.allCases where kind != .centre && kind != .absences {
             if root[kind.rawValue] == nil { root[kind.rawValue] = [Any]() }

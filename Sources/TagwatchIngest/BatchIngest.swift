@@ -24,8 +24,7 @@ public struct BatchIngest {
     /// Reads `source` to its end as one stream of the batch: reading, hashing and
     /// decompressing on one thread, decoding on this one, each new reading handed to
     /// `sink`.
-    @discardableResult
-    public mutating func ingest<Sink: ReadingSink>(_ source: ByteSource, into sink: inout Sink) throws(ByteSource.Failure) -> StreamReport {
+    mutating func read<Sink: ReadingSink>(_ source: ByteSource, into sink: inout Sink) throws(ByteSource.Failure) -> StreamReport {
         var stream = StreamIngest(limits: limits)
         let pipeline = DecompressionPipeline(source: source)
         while let parcel = pipeline.next() {
@@ -47,6 +46,6 @@ public struct BatchIngest {
     @discardableResult
     public mutating func ingest(_ source: ByteSource) throws(ByteSource.Failure) -> StreamReport {
         var sink = DecodingOnly()
-        return try ingest(source, into: &sink)
+        return try read(source, into: &sink)
     }
 }

@@ -2,6 +2,7 @@ import TagwatchCore
 
 /// Where the readings a batch accepts go next (the rules engine), and what it made of
 /// each: the batch's ledger knows only the batch, the sink knows what came before it.
+/// Sinks are generic parameters of the decoding loop, specialised in this module.
 public protocol ReadingSink {
     mutating func take(_ reading: Reading) -> SinkVerdict
 }

@@ -11,6 +11,8 @@ final class Attribution {
     /// The order in force that matches the device's role (curfew for `tag` and `hmu`,
     /// sobriety for `alcohol`), else any order in force; nil when none is.
     let order: Order?
+    /// Whether an order is in force (kept apart: comparing `order` with nil copies it).
+    let inForce: Bool
     /// The subject's curfew intervals, when they hold a curfew order.
     let curfew: CurfewCalendar?
     /// The grace of the subject's curfew (caseload.md, default 5 minutes).
@@ -22,6 +24,7 @@ final class Attribution {
         self.assignment = assignment
         self.subject = subject
         self.order = order
+        inForce = order != nil
         self.curfew = curfew
         self.grace = grace
         self.validity = validity

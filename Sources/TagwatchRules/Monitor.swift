@@ -76,9 +76,9 @@ public struct Monitor {
         let judgedAt = max(watermark ?? .min, now ?? .min)
         for slot in slots.indices {
             let before = slots[slot].state
-            if judgedAt != .min { declareGapsLost(slot, watermark: judgedAt) }
+            declareGapsLost(slot, watermark: judgedAt == .min ? nil : judgedAt, atBatchEnd: true)
             if !slots[slot].late.isEmpty { evaluateLate(slot) }
-            if judgedAt != .min, let attribution = attribution(slot, at: judgedAt), attribution.order != nil,
+            if judgedAt != .min, let attribution = attribution(slot, at: judgedAt),
                slots[slot].state.assignmentFrom == attribution.assignment.from {
                 rules.judge(at: judgedAt, attribution, rules: &slots[slot].state.rules, book: &book)
             }
@@ -124,7 +124,9 @@ public struct Monitor {
             slots[slot].state.assignmentFrom = attribution.assignment.from
             slots[slot].state.rules = DeviceRules()
         }
-        guard attribution.order != nil else { return }
+        guard attribution.inForce else {
+            return rules.applyOutsideOrder(reading, attribution, to: &slots[slot].state.rules, book: &book)
+        }
         rules.apply(reading, attribution, to: &slots[slot].state.rules, book: &book)
     }
 
@@ -133,12 +135,14 @@ public struct Monitor {
         for reading in slots[slot].state.sequence.releaseInOrder() { evaluate(reading, slot) }
     }
 
-    /// Declares lost each gap whose hold has run out (by the device's own held readings,
-    /// or by `watermark` at the end of a batch), raising `device.data_gap`, and evaluates
-    /// what it releases.
-    private mutating func declareGapsLost(_ slot: Int, watermark: Int64?) {
+    /// Starts a new device once its first readings have waited long enough, and declares
+    /// lost each gap whose hold has run out (by the device's own held readings, or by
+    /// `watermark` at the end of a batch), raising `device.data_gap`; evaluates what that
+    /// releases.
+    private mutating func declareGapsLost(_ slot: Int, watermark: Int64?, atBatchEnd: Bool = false) {
+        if slots[slot].state.sequence.start(hold: configuration.gapHold, atBatchEnd: atBatchEnd) { releaseHeld(slot) }
         while let gap = slots[slot].state.sequence.declareGapLost(hold: configuration.gapHold, watermark: watermark) {
-            if let attribution = attribution(slot, at: gap.after), attribution.order != nil {
+            if let attribution = attribution(slot, at: gap.after), attribution.inForce {
                 book.post(attribution.change(
                     EpisodeKey(type: .dataGap, device: slots[slot].serial, start: gap.before),
                     severity: AlertType.dataGap.baseSeverity, end: gap.after, openedAt: gap.after,
@@ -170,7 +174,7 @@ public struct Monitor {
                     unassigned(reading, slot)
                     continue
                 }
-                guard attribution.order != nil else { continue }
+                guard attribution.inForce else { continue }
                 rules.apply(reading, attribution, to: &segment, book: &book)
                 last = attribution
             }

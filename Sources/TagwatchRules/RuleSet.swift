@@ -59,9 +59,24 @@ struct RuleSet {
         }
     }
 
+    /// A reading while the device is assigned but no order is in force raises nothing;
+    /// only an absence under way goes on being judged, so that one still away when the
+    /// order ends ends at its end (curfew intervals are cut to the order).
+    func applyOutsideOrder(_ reading: Reading, _ attribution: Attribution, to rules: inout DeviceRules, book: inout AlertBook) {
+        if case .rf(let inRange, _) = reading.payload, attribution.assignment.role == .tag {
+            presence.heard(reading, inRange: inRange, state: &rules.presence, attribution: attribution, book: &book)
+        }
+    }
+
     /// At the end of a batch: silence after the last reading and an ongoing absence,
-    /// against the watermark.
+    /// against the watermark; outside every order only the absence.
     func judge(at watermark: Int64, _ attribution: Attribution, rules: inout DeviceRules, book: inout AlertBook) {
+        guard attribution.inForce else {
+            if attribution.assignment.role == .tag {
+                presence.judge(at: watermark, state: &rules.presence, attribution: attribution, book: &book)
+            }
+            return
+        }
         switch attribution.assignment.role {
         case .tag:
             tagSilence.judge(at: watermark, state: &rules.contact, attribution: attribution, book: &book)

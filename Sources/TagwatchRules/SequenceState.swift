@@ -11,11 +11,13 @@ struct SequenceState: Sendable, Codable, Equatable {
     var next: UInt32?
     /// Time of the last reading released for evaluation (the reading before a gap).
     var lastTime: Int64 = 0
-    /// Readings past a gap, sorted by `seq`.
+    /// Readings past a gap (or a new device's first readings), sorted by `seq`.
     var held: [Reading] = []
+    /// The latest `t` among `held`.
+    var heldLatest: Int64 = .min
     /// `seq` numbers declared lost and not yet received, sorted and disjoint. Numbers
-    /// below a device's first reading count as lost, so an earlier upload delivered
-    /// after a later one is late, not a duplicate.
+    /// below a device's first evaluated reading count as lost, so an earlier upload
+    /// delivered in a later batch is late, not a duplicate.
     var lost: [ClosedRange<UInt32>] = []
 
     /// The most lost ranges remembered per device; the oldest are forgotten first (a
@@ -34,12 +36,9 @@ struct SequenceState: Sendable, Codable, Equatable {
     }
 
     mutating func admit(_ reading: Reading) -> Verdict {
-        guard let expected = next else {
-            next = reading.seq &+ 1
-            lastTime = reading.time
-            if reading.seq > 0 { lost = [0...(reading.seq - 1)] }
-            return .next
-        }
+        // A new device's first readings wait as behind a gap, so that a first batch
+        // delivered out of order is still evaluated in order (see `start`).
+        guard let expected = next else { return hold(reading) ? .held : .duplicate }
         if reading.seq == expected {
             next = expected &+ 1
             lastTime = reading.time
@@ -65,7 +64,18 @@ struct SequenceState: Sendable, Codable, Equatable {
         next = seq
         lastTime = held[count - 1].time
         held.removeFirst(count)
+        heldLatest = held.reduce(.min) { max($0, $1.time) }
         return released
+    }
+
+    /// Starts a new device's evaluation at its lowest `seq` held, once its readings span
+    /// more than `hold` or the batch ends (`atBatchEnd`); true when it started.
+    mutating func start(hold: Int64, atBatchEnd: Bool) -> Bool {
+        guard next == nil, let first = held.first, atBatchEnd || heldLatest - first.time > hold else { return false }
+        next = first.seq
+        lastTime = first.time
+        if first.seq > 0 { lost = [0...(first.seq - 1)] }
+        return true
     }
 
     /// The gap before the first held reading, when it has waited long enough: the
@@ -74,8 +84,7 @@ struct SequenceState: Sendable, Codable, Equatable {
     /// with the times of the readings either side.
     mutating func declareGapLost(hold: Int64, watermark: Int64?) -> LostGap? {
         guard let expected = next, let first = held.first else { return nil }
-        let latest = held.reduce(first.time) { max($0, $1.time) }
-        guard latest - lastTime > hold || (watermark.map { $0 - lastTime > hold } ?? false) else { return nil }
+        guard heldLatest - lastTime > hold || (watermark.map { $0 - lastTime > hold } ?? false) else { return nil }
         let gap = LostGap(seqs: expected...(first.seq - 1), before: lastTime, after: first.time)
         remember(lost: gap.seqs)
         next = first.seq
@@ -90,6 +99,7 @@ struct SequenceState: Sendable, Codable, Equatable {
         }
         if low < held.count, held[low].seq == reading.seq { return false }
         held.insert(reading, at: low)
+        heldLatest = max(heldLatest, reading.time)
         return true
     }
 

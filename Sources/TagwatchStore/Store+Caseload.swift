@@ -20,10 +20,14 @@ extension Store {
         }
     }
 
+    static let caseloadKey = "caseloadDocument"
+
     /// Keeps `entities`, replacing those with the same kind and id (caseload.md: upsert by
-    /// `id`). The caller has checked the merged caseload whole.
-    public func apply(_ entities: [CaseloadEntity]) throws(StoreError) -> CaseloadChanges {
+    /// `id`), and `document`, the whole caseload they make with what was kept, which the
+    /// caller has checked whole (``CaseloadMerge``); ingest reads that one document.
+    public func apply(_ entities: [CaseloadEntity], document: Data) throws(StoreError) -> CaseloadChanges {
         try write("apply the caseload") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.caseloadKey, document])
             var changes = CaseloadChanges()
             for entity in entities {
                 let kept = try Data.fetchOne(db, sql: "SELECT json FROM caseloadEntity WHERE kind = ? AND id = ?",
@@ -40,9 +44,13 @@ extension Store {
         }
     }
 
-    /// The caseload kept, read back whole through ``CaseloadReader``.
+    /// The caseload kept, read back whole through ``CaseloadReader``; empty before the
+    /// first load.
     public func caseload() throws(StoreError) -> Caseload {
-        let document = CaseloadMerge.document(nil, over: try caseloadEntities())
+        let kept = try read("read the caseload") { db in
+            try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.caseloadKey])
+        }
+        guard let document = kept else { return Caseload(officers: [], subjects: [], orders: [], devices: []) }
         switch CaseloadReader.read(document) {
         case .success(let caseload):
             return caseload

@@ -44,7 +44,7 @@ struct DemoCommand: ParsableCommand {
         guard case .success = CaseloadReader.read(caseload), let entities = CaseloadMerge.entities(of: caseload) else {
             throw CleanExit.message("error: the sample caseload does not read; run 'tagwatch caseload check' on it.", code: 1)
         }
-        let changes = try store.apply(entities)
+        let changes = try store.apply(entities, document: CaseloadMerge.document(caseload, over: []))
         print("Caseload loaded: \(changes.added) entries.\n")
 
         let batches = days.map { [$0] } + names.filter { $0.hasSuffix(".gz") && !days.contains($0) }.map { [$0] }

@@ -67,27 +67,27 @@ struct IngestRun {
             throw CleanExit.message("error: \(error.description). Nothing was ingested; check the path and try again.", code: 1)
         }
         let wallClock = Int64(Date().timeIntervalSince1970 * 1000)
-        var sink: RulesSink
+        var monitor: Monitor
         do {
             let state = try store.ruleState()
-            sink = RulesSink(monitor: Monitor(caseload: try store.caseload(), configuration: configuration,
-                                              watermark: state.watermark, devices: state.devices))
+            monitor = Monitor(caseload: try store.caseload(), configuration: configuration,
+                              watermark: state.watermark, devices: state.devices)
         } catch {
             throw CleanExit.message("error: \(error.description). Nothing was ingested.", code: 1)
         }
         var batch = BatchIngest(wallClock: wallClock, conflictWindowMinutes: configuration.gapHoldMinutes)
         for name in files {
             do {
-                try batch.ingest(ByteSource(name: name), into: &sink)
+                try batch.ingest(ByteSource(name: name), into: &monitor)
             } catch {
                 throw CleanExit.message("error: \(error.description). The batch stopped there and nothing of it was committed; run it again once the file can be read.", code: 1)
             }
         }
-        let changes = sink.monitor.endBatch(now: now)
+        let changes = monitor.endBatch(now: now)
         do {
             let alerts = try store.commit(BatchOutcome(
-                changes: changes, devices: sink.monitor.takeChangedDevices(),
-                watermark: sink.monitor.watermark, raisedAt: wallClock))
+                changes: changes, devices: monitor.takeChangedDevices(),
+                watermark: monitor.watermark, raisedAt: wallClock))
             return Outcome(batch: batch, alerts: alerts)
         } catch {
             throw CleanExit.message("error: \(error.description). Nothing of this batch was committed; run it again.", code: 1)

@@ -25,12 +25,13 @@ struct LoadCaseloadCommand: ParsableCommand {
             let kept = try store.caseloadEntities()
             // Entries the document does not name are kept and checked with it, so a
             // document may add an absence for a subject loaded before.
-            switch CaseloadReader.read(CaseloadMerge.document(data, over: kept)) {
+            let merged = CaseloadMerge.document(data, over: kept)
+            switch CaseloadReader.read(merged) {
             case .failure(let failure):
                 print("\(file): nothing applied: \(failure)")
                 throw ExitCode(3)
             case .success(let caseload):
-                let changes = try store.apply(CaseloadMerge.entities(of: data) ?? [])
+                let changes = try store.apply(CaseloadMerge.entities(of: data) ?? [], document: merged)
                 print("\(file): applied: \(changes.added) added, \(changes.changed) changed, \(changes.unchanged) unchanged; the caseload now holds \(caseload.officers.count) officers, \(caseload.subjects.count) subjects, \(caseload.orders.count) orders, \(caseload.devices.count) device assignments, \(caseload.absences.count) authorised absences")
             }
         } catch let error as StoreError {

@@ -36,9 +36,11 @@ public struct SampleSet: Sendable {
             }
             curfew.append(plan)
         }
+        // Sobriety subjects are S-2001 on, or follow the curfew subjects past a thousand.
+        let firstSobriety = 1001 + max(1000, configuration.curfewSubjects)
         for index in 0..<configuration.sobrietySubjects {
             var plan = SobrietyPlan(
-                subject: "S-\(2001 + index)", risk: risks[(index + 1) % risks.count],
+                subject: "S-\(firstSobriety + index)", risk: risks[(index + 1) % risks.count],
                 tag: serial("TAC-", 400 + index),
                 encoding: configuration.encoding ?? (index % 2 == 0 ? .ndjson : .twr1),
                 phase: Int64.random(in: 1...1799, using: &generator) * SampleTime.second,

@@ -1,0 +1,21 @@
+import TagwatchCore
+import TagwatchRules
+
+/// The rules engine takes the batch's new readings.
+extension Monitor: ReadingSink {
+    public mutating func take(_ reading: Reading) -> SinkVerdict {
+        switch admit(reading) {
+        case .accepted: .accepted
+        case .late: .late
+        case .duplicate: .duplicate
+        }
+    }
+}
+
+extension BatchIngest {
+    /// Reads `source` as one stream of the batch through the rules engine.
+    @discardableResult
+    public mutating func ingest(_ source: ByteSource, into monitor: inout Monitor) throws(ByteSource.Failure) -> StreamReport {
+        try read(source, into: &monitor)
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+import TagwatchRules
+
+/// Absences that outlast a batch, and presence that becomes unknown.
+@Suite struct CurfewAcrossBatchesTests {
+    @Test func absenceOpenAtBatchEndEndsInTheNextBatch() throws {
+        var tape = Tape(Serial.tag)
+        tape.rf(true, from: at("2026-11-23T19:30:00Z"), to: at("2026-11-23T20:00:00Z"))
+        tape.rf(false, from: at("2026-11-23T20:00:00Z"), to: at("2026-11-23T20:30:00Z"))
+        var run = Run(.curfew())
+        // Batch 1 ends with the last out reading at 20:29: still away, 29 min so far.
+        let first = run.batch(tape.readings).of(.curfewAbsence)
+        #expect(first.count == 1)
+        #expect(first.first?.start == at("2026-11-23T20:00:00Z"))
+        #expect(first.first?.end == nil)
+        #expect(first.first?.openedAt == at("2026-11-23T20:06:00Z"))
+        #expect(first.first?.text("pattern") == "during")
+        #expect(first.first?.integer("minutesAbsent") == 29)
+
+        try run.restart()
+        var next = Tape(Serial.tag, seq: tape.seq)
+        next.rf(false, from: at("2026-11-23T20:30:00Z"), to: at("2026-11-23T20:45:00Z"))
+        next.rf(true, from: at("2026-11-23T20:45:00Z"), to: at("2026-11-23T20:50:00Z"))
+        let second = run.batch(next.readings).of(.curfewAbsence)
+        #expect(second.count == 1)
+        #expect(second.first?.key == first.first?.key)
+        #expect(second.first?.end == at("2026-11-23T20:45:00Z"))
+        #expect(second.first?.openedAt == at("2026-11-23T20:06:00Z"))
+        #expect(second.first?.text("pattern") == "during")
+        #expect(second.first?.integer("minutesAbsent") == 45)
+    }
+
+    @Test func unknownTimeIsNeverAnAbsence() {
+        // In to 20:00, silent, out at 21:00, in from 21:01: 20:15–21:00 is unknown (no
+        // absence), 21:00–21:01 away is under the grace. The silence is a no_contact:
+        // 45 min of curfew unverified > 5 → high.
+        var tape = Tape(Serial.tag)
+        tape.rf(true, from: at("2026-11-23T19:30:00Z"), to: at("2026-11-23T20:01:00Z"))
+        tape.rf(false, at: at("2026-11-23T21:00:00Z"))
+        tape.rf(true, from: at("2026-11-23T21:01:00Z"), to: at("2026-11-23T21:05:00Z"))
+        var run = Run(.curfew())
+        let changes = run.batch(tape.readings)
+        #expect(changes.of(.curfewAbsence).isEmpty)
+        let silence = changes.of(.noContact)
+        #expect(silence.count == 1)
+        #expect(silence.first?.start == at("2026-11-23T20:00:00Z"))
+        #expect(silence.first?.end == at("2026-11-23T21:00:00Z"))
+        #expect(silence.first?.severity == .high)
+        #expect(silence.first?.integer("curfewMinutesUnverified") == 45)
+    }
+
+    @Test func awayStretchEndsWherePresenceBecomesUnknown() {
+        // Out at 20:00, then silent until 21:00: away is known only to 20:15 (15 min > 5).
+        var tape = Tape(Serial.tag)
+        tape.rf(true, from: at("2026-11-23T19:30:00Z"), to: at("2026-11-23T20:00:00Z"))
+        tape.rf(false, at: at("2026-11-23T20:00:00Z"))
+        tape.rf(true, from: at("2026-11-23T21:00:00Z"), to: at("2026-11-23T21:05:00Z"))
+        var run = Run(.curfew())
+        let changes = run.batch(tape.readings).of(.curfewAbsence)
+        #expect(changes.count == 1)
+        #expect(changes.first?.start == at("2026-11-23T20:00:00Z"))
+        #expect(changes.first?.end == at("2026-11-23T20:15:00Z"))
+        #expect(changes.first?.integer("minutesAbsent") == 15)
+    }
+}
