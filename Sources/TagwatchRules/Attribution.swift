@@ -7,6 +7,9 @@ import TagwatchCore
 /// A class, so the one a device's readings share is passed on without copying.
 final class Attribution {
     let assignment: Assignment
+    /// `assignment.from` and `.role`, kept apart so the per-reading checks copy nothing.
+    let assignmentFrom: Int64
+    let role: DeviceRole
     let subject: Subject
     /// The order in force that matches the device's role (curfew for `tag` and `hmu`,
     /// sobriety for `alcohol`), else any order in force; nil when none is.
@@ -22,6 +25,8 @@ final class Attribution {
 
     init(assignment: Assignment, subject: Subject, order: Order?, curfew: CurfewCalendar?, grace: Int64, validity: TimeSpan) {
         self.assignment = assignment
+        assignmentFrom = assignment.from
+        role = assignment.role
         self.subject = subject
         self.order = order
         inForce = order != nil

@@ -28,7 +28,7 @@ struct ConditionRule {
         attribution: Attribution, book: inout AlertBook
     ) {
         if shows {
-            if episode == nil {
+            if case .none = episode {
                 episode = ConditionEpisode(start: reading.time, firstSeq: reading.seq, lastSeq: reading.seq)
             }
             episode!.lastSeq = reading.seq

@@ -88,7 +88,7 @@ struct DrinkingRule {
             if point.value >= episode.peak.value { episode.peak = point }
             raiseIfDue(&episode, at: point, attribution, &book)
             state.episode = episode
-        } else if episode.firstBelow == nil {
+        } else if case .none = episode.firstBelow {
             episode.run = 0
             episode.firstBelow = point
             state.episode = episode

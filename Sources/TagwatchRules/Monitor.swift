@@ -15,8 +15,7 @@ public struct Monitor {
     public let configuration: RulesConfiguration
     /// The largest `t` of any accepted reading so far.
     public private(set) var watermark: Int64?
-    private let caseload: CaseloadIndex
-    private let rules: RuleSet
+    private let evaluation: Evaluation
     private var index: [DeviceSerial: Int] = [:]
     private var slots: [DeviceSlot] = []
     private var lastSlot: (serial: DeviceSerial, slot: Int)?
@@ -26,20 +25,13 @@ public struct Monitor {
     /// the end of the batch, so a huge late upload does not grow memory.
     static let lateReadingLimit = 65_536
 
-    private struct DeviceSlot {
-        var serial: DeviceSerial
-        var state: DeviceState
-        var attribution: Attribution?
-        var late: [Reading] = []
-        var changed = false
-    }
-
     public init(caseload: Caseload, configuration: RulesConfiguration = RulesConfiguration(),
                 watermark: Int64? = nil, devices: [DeviceSerial: DeviceState] = [:]) {
         self.configuration = configuration
         self.watermark = watermark
-        self.caseload = CaseloadIndex(caseload, defaultGrace: configuration.graceMinutes)
-        rules = RuleSet(configuration)
+        evaluation = Evaluation(
+            caseload: CaseloadIndex(caseload, defaultGrace: configuration.graceMinutes),
+            rules: RuleSet(configuration), gapHold: configuration.gapHold)
         for (serial, state) in devices.sorted(by: { $0.key < $1.key }) {
             index[serial] = slots.count
             slots.append(DeviceSlot(serial: serial, state: state))
@@ -57,13 +49,13 @@ public struct Monitor {
             return .duplicate
         case .late:
             slots[slot].late.append(reading)
-            if slots[slot].late.count >= Self.lateReadingLimit { evaluateLate(slot) }
+            if slots[slot].late.count >= Self.lateReadingLimit { slots[slot].evaluateLate(evaluation, &book) }
             return .late
         case .next:
-            evaluate(reading, slot)
-            releaseHeld(slot)
+            slots[slot].evaluate(reading, evaluation, &book)
+            slots[slot].releaseHeld(evaluation, &book)
         case .held:
-            declareGapsLost(slot, watermark: nil)
+            slots[slot].declareGapsLost(watermark: nil, atBatchEnd: false, evaluation, &book)
         }
         return .accepted
     }
@@ -76,12 +68,9 @@ public struct Monitor {
         let judgedAt = max(watermark ?? .min, now ?? .min)
         for slot in slots.indices {
             let before = slots[slot].state
-            declareGapsLost(slot, watermark: judgedAt == .min ? nil : judgedAt, atBatchEnd: true)
-            if !slots[slot].late.isEmpty { evaluateLate(slot) }
-            if judgedAt != .min, let attribution = attribution(slot, at: judgedAt),
-               slots[slot].state.assignmentFrom == attribution.assignment.from {
-                rules.judge(at: judgedAt, attribution, rules: &slots[slot].state.rules, book: &book)
-            }
+            slots[slot].declareGapsLost(watermark: judgedAt == .min ? nil : judgedAt, atBatchEnd: true, evaluation, &book)
+            if !slots[slot].late.isEmpty { slots[slot].evaluateLate(evaluation, &book) }
+            if judgedAt != .min { slots[slot].judge(at: judgedAt, evaluation, &book) }
             if slots[slot].state != before { slots[slot].changed = true }
         }
         return book.takeAll()
@@ -109,93 +98,5 @@ public struct Monitor {
         }
         lastSlot = (serial, slot)
         return slot
-    }
-
-    private mutating func attribution(_ slot: Int, at time: Int64) -> Attribution? {
-        if let cached = slots[slot].attribution, cached.validity.start <= time, time < cached.validity.end { return cached }
-        let found = caseload.attribution(of: slots[slot].serial, at: time)
-        slots[slot].attribution = found
-        return found
-    }
-
-    private mutating func evaluate(_ reading: Reading, _ slot: Int) {
-        guard let attribution = attribution(slot, at: reading.time) else { return unassigned(reading, slot) }
-        if slots[slot].state.assignmentFrom != attribution.assignment.from {
-            slots[slot].state.assignmentFrom = attribution.assignment.from
-            slots[slot].state.rules = DeviceRules()
-        }
-        guard attribution.inForce else {
-            return rules.applyOutsideOrder(reading, attribution, to: &slots[slot].state.rules, book: &book)
-        }
-        rules.apply(reading, attribution, to: &slots[slot].state.rules, book: &book)
-    }
-
-    private mutating func releaseHeld(_ slot: Int) {
-        guard !slots[slot].state.sequence.held.isEmpty else { return }
-        for reading in slots[slot].state.sequence.releaseInOrder() { evaluate(reading, slot) }
-    }
-
-    /// Starts a new device once its first readings have waited long enough, and declares
-    /// lost each gap whose hold has run out (by the device's own held readings, or by
-    /// `watermark` at the end of a batch), raising `device.data_gap`; evaluates what that
-    /// releases.
-    private mutating func declareGapsLost(_ slot: Int, watermark: Int64?, atBatchEnd: Bool = false) {
-        if slots[slot].state.sequence.start(hold: configuration.gapHold, atBatchEnd: atBatchEnd) { releaseHeld(slot) }
-        while let gap = slots[slot].state.sequence.declareGapLost(hold: configuration.gapHold, watermark: watermark) {
-            if let attribution = attribution(slot, at: gap.after), attribution.inForce {
-                book.post(attribution.change(
-                    EpisodeKey(type: .dataGap, device: slots[slot].serial, start: gap.before),
-                    severity: AlertType.dataGap.baseSeverity, end: gap.after, openedAt: gap.after,
-                    details: [
-                        "firstSeqLost": .integer(Int64(gap.seqs.lowerBound)),
-                        "lastSeqLost": .integer(Int64(gap.seqs.upperBound)),
-                        "readingsLost": .integer(Int64(gap.seqs.count)),
-                    ],
-                    seqs: gap.seqs.lowerBound &- 1...gap.seqs.upperBound &+ 1))
-            }
-            releaseHeld(slot)
-        }
-    }
-
-    /// Evaluates the device's late readings, each run of consecutive `seq` numbers as a
-    /// segment of its own (as if the device had a gap before and after it), without
-    /// touching what was decided for the readings after them.
-    private mutating func evaluateLate(_ slot: Int) {
-        let late = slots[slot].late.sorted { $0.seq < $1.seq }
-        slots[slot].late = []
-        var start = 0
-        while start < late.count {
-            var end = start + 1
-            while end < late.count, late[end].seq == late[end - 1].seq &+ 1 { end += 1 }
-            var segment = slots[slot].state.rules.forLateSegment
-            var last: Attribution?
-            for reading in late[start..<end] {
-                guard let attribution = attribution(slot, at: reading.time) else {
-                    unassigned(reading, slot)
-                    continue
-                }
-                guard attribution.inForce else { continue }
-                rules.apply(reading, attribution, to: &segment, book: &book)
-                last = attribution
-            }
-            if let last { rules.endSegment(last, rules: &segment, book: &book) }
-            start = end
-        }
-    }
-
-    /// `device.unassigned`: one alert per serial, for the centre.
-    private mutating func unassigned(_ reading: Reading, _ slot: Int) {
-        var episode = slots[slot].state.unassigned
-            ?? UnassignedEpisode(start: reading.time, firstSeq: reading.seq, lastSeq: reading.seq, readings: 0, lastHeard: reading.time)
-        episode.readings += 1
-        episode.lastSeq = max(episode.lastSeq, reading.seq)
-        episode.lastHeard = max(episode.lastHeard, reading.time)
-        slots[slot].state.unassigned = episode
-        book.post(AlertChange(
-            key: EpisodeKey(type: .unassigned, device: slots[slot].serial, start: episode.start),
-            severity: AlertType.unassigned.baseSeverity, subject: nil, order: nil, officer: nil,
-            end: nil, openedAt: episode.start,
-            details: ["readings": .integer(Int64(episode.readings)), "lastHeard": .time(episode.lastHeard)],
-            firstSeq: episode.firstSeq, lastSeq: episode.lastSeq))
     }
 }

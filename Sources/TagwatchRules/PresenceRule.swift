@@ -18,6 +18,13 @@ struct AwayStretch: Sendable, Codable, Equatable {
     var settledUntil: Int64
     /// Absences raised and not settled, by start, with the time that raised each.
     var raised: [Int64: Int64] = [:]
+    /// No curfew interval opens before this: a shortcut for the minutes away in the day,
+    /// not stored, since a reloaded caseload may add curfew time.
+    var quietUntil: Int64 = .min
+
+    enum CodingKeys: String, CodingKey {
+        case start, firstSeq, lastSeq, settledUntil, raised
+    }
 }
 
 /// `curfew.absence`: the part of an away stretch inside a curfew interval, when longer
@@ -29,21 +36,21 @@ struct PresenceRule {
     let contactTimeout: Int64
 
     func heard(_ reading: Reading, inRange: Bool, state: inout PresenceState, attribution: Attribution, book: inout AlertBook) {
-        if let last = state.lastTime, reading.time - last > contactTimeout, state.away != nil {
-            // Presence was unknown from the timeout on: the stretch ends there.
-            settle(&state.away!, until: last + contactTimeout, ended: true, at: reading.time, attribution, &book)
-            state.away = nil
-        }
-        if inRange {
-            if state.away != nil {
+        if case .some = state.away {
+            if let last = state.lastTime, reading.time - last > contactTimeout {
+                // Presence was unknown from the timeout on: the stretch ended there.
+                settle(&state.away!, until: last + contactTimeout, ended: true, at: reading.time, attribution, &book)
+                state.away = nil
+            } else if inRange {
                 settle(&state.away!, until: reading.time, ended: true, at: reading.time, attribution, &book)
                 state.away = nil
+            } else {
+                state.away!.lastSeq = reading.seq
+                settle(&state.away!, until: reading.time, ended: false, at: reading.time, attribution, &book)
             }
-        } else if state.away == nil {
+        }
+        if !inRange, case .none = state.away {
             state.away = AwayStretch(start: reading.time, firstSeq: reading.seq, lastSeq: reading.seq, settledUntil: reading.time)
-        } else {
-            state.away!.lastSeq = reading.seq
-            settle(&state.away!, until: reading.time, ended: false, at: reading.time, attribution, &book)
         }
         state.lastTime = reading.time
     }
@@ -51,14 +58,15 @@ struct PresenceRule {
     /// At the end of a batch: an ongoing absence as the watermark sees it, no further than
     /// the time presence is known.
     func judge(at watermark: Int64, state: inout PresenceState, attribution: Attribution, book: inout AlertBook) {
-        guard let last = state.lastTime, state.away != nil else { return }
-        settle(&state.away!, until: min(watermark, last + contactTimeout), ended: false, at: watermark, attribution, &book)
+        guard let last = state.lastTime, var away = state.away else { return }
+        settle(&away, until: min(watermark, last + contactTimeout), ended: false, at: watermark, attribution, &book)
+        state.away = away
     }
 
     /// Ends the stretch where presence stops being known (the end of a late segment).
     func finish(state: inout PresenceState, attribution: Attribution, book: inout AlertBook) {
-        guard let last = state.lastTime, state.away != nil else { return }
-        settle(&state.away!, until: last + contactTimeout, ended: true, at: last, attribution, &book)
+        guard let last = state.lastTime, var away = state.away else { return }
+        settle(&away, until: last + contactTimeout, ended: true, at: last, attribution, &book)
         state.away = nil
     }
 
@@ -66,8 +74,15 @@ struct PresenceRule {
     /// (the subject returned, or presence became unknown). `time` is the event time that
     /// raises an absence first seen now.
     private func settle(_ away: inout AwayStretch, until now: Int64, ended: Bool, at time: Int64, _ attribution: Attribution, _ book: inout AlertBook) {
-        guard let curfew = attribution.curfew, now > away.settledUntil else { return }
-        for interval in curfew.intervals(overlapping: TimeSpan(max(away.start, away.settledUntil), now)) {
+        guard let curfew = attribution.curfew, now > away.settledUntil, now > away.quietUntil else { return }
+        let intervals = curfew.intervals(overlapping: TimeSpan(max(away.start, away.settledUntil), now))
+        if intervals.isEmpty {
+            // Away outside curfew time (the day at work): nothing to do until the next opens.
+            let ahead = now + 2 * CurfewCalendar.day
+            away.quietUntil = curfew.intervals(overlapping: TimeSpan(now, ahead)).first?.start ?? ahead
+            return
+        }
+        for interval in intervals {
             let start = max(away.start, interval.start)
             let end = min(now, interval.end)
             guard end - start > attribution.grace else { continue }

@@ -1,7 +1,8 @@
 import TagwatchCore
 
 /// The rules of rules.md, configured, applied to one device's readings in `seq` order.
-struct RuleSet {
+/// A class: it is large, and shared by every device's evaluation.
+final class RuleSet {
     let configuration: RulesConfiguration
     let drinking: DrinkingRule
     let tamper: TamperRule
@@ -30,7 +31,7 @@ struct RuleSet {
 
     /// One reading of a device under `attribution` (assigned, with an order in force).
     func apply(_ reading: Reading, _ attribution: Attribution, to rules: inout DeviceRules, book: inout AlertBook) {
-        let role = attribution.assignment.role
+        let role = attribution.role
         switch reading.payload {
         case .rf(let inRange, _) where role == .tag:
             tagSilence.heard(reading, state: &rules.contact, attribution: attribution, book: &book)
@@ -63,7 +64,7 @@ struct RuleSet {
     /// only an absence under way goes on being judged, so that one still away when the
     /// order ends ends at its end (curfew intervals are cut to the order).
     func applyOutsideOrder(_ reading: Reading, _ attribution: Attribution, to rules: inout DeviceRules, book: inout AlertBook) {
-        if case .rf(let inRange, _) = reading.payload, attribution.assignment.role == .tag {
+        if case .rf(let inRange, _) = reading.payload, attribution.role == .tag {
             presence.heard(reading, inRange: inRange, state: &rules.presence, attribution: attribution, book: &book)
         }
     }
@@ -72,12 +73,12 @@ struct RuleSet {
     /// against the watermark; outside every order only the absence.
     func judge(at watermark: Int64, _ attribution: Attribution, rules: inout DeviceRules, book: inout AlertBook) {
         guard attribution.inForce else {
-            if attribution.assignment.role == .tag {
+            if attribution.role == .tag {
                 presence.judge(at: watermark, state: &rules.presence, attribution: attribution, book: &book)
             }
             return
         }
-        switch attribution.assignment.role {
+        switch attribution.role {
         case .tag:
             tagSilence.judge(at: watermark, state: &rules.contact, attribution: attribution, book: &book)
             presence.judge(at: watermark, state: &rules.presence, attribution: attribution, book: &book)
