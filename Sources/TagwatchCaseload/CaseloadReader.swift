@@ -168,8 +168,9 @@ public struct CaseloadReader {
         if type == .sobriety, windows?.isEmpty == false { problem("\(path).curfew", "a sobriety order has no curfew windows") }
         var grace = 5
         if let value = object["graceMinutes"], !(value is NSNull) {
-            if value is Bool || (value as? Int).map({ $0 < 0 }) ?? true {
-                problem("\(path).graceMinutes", "must be a whole number of minutes, 0 or more")
+            // A day at most: a grace longer than any curfew window would hide every absence.
+            if value is Bool || (value as? Int).map({ $0 < 0 || $0 > 1440 }) ?? true {
+                problem("\(path).graceMinutes", "must be a whole number of minutes from 0 to 1440")
             } else {
                 grace = value as! Int
             }

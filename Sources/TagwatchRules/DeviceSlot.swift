@@ -70,7 +70,7 @@ struct DeviceSlot {
                         "lastSeqLost": .integer(Int64(gap.seqs.upperBound)),
                         "readingsLost": .integer(Int64(gap.seqs.count)),
                     ],
-                    seqs: gap.seqs.lowerBound &- 1...gap.seqs.upperBound &+ 1))
+                    seqs: max(gap.seqs.lowerBound, 1) - 1...min(gap.seqs.upperBound, .max - 1) + 1))
             }
             releaseHeld(evaluation, &book)
         }

@@ -43,30 +43,62 @@ public struct RulesConfiguration: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// A rules file's value out of its range, or a key the rules do not have.
+    public struct Invalid: Error, CustomStringConvertible {
+        public var key: String
+        public var message: String
+        public var description: String { "\(key): \(message)" }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Reads a rules file: every key optional, each checked against its range, unknown
+    /// keys refused (a misspelt key must not silently keep the default).
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
-            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+        if let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.first(where: { CodingKeys(stringValue: $0.stringValue) == nil }) {
+            throw Invalid(key: unknown.stringValue, message: "not a rules setting (known: \(CodingKeys.allCases.map(\.stringValue).joined(separator: ", ")))")
         }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func value<T: Decodable & Comparable>(_ key: CodingKeys, _ fallback: T, _ range: ClosedRange<T>) throws -> T {
+            guard container.contains(key) else { return fallback }
+            guard let found = try? container.decode(T.self, forKey: key) else {
+                throw Invalid(key: key.stringValue, message: T.self == Int.self ? "must be a whole number" : "must be a number")
+            }
+            guard range.contains(found) else { throw Invalid(key: key.stringValue, message: "must be from \(range.lowerBound) to \(range.upperBound)") }
+            return found
+        }
+        let week = 7 * 24 * 60
         let defaults = RulesConfiguration()
-        onset = try value(.onset, defaults.onset)
-        threshold = try value(.threshold, defaults.threshold)
-        minReadings = try value(.minReadings, defaults.minReadings)
-        segmentGapMinutes = try value(.segmentGapMinutes, defaults.segmentGapMinutes)
-        confirmMinimumHours = try value(.confirmMinimumHours, defaults.confirmMinimumHours)
-        confirmMaximumElimination = try value(.confirmMaximumElimination, defaults.confirmMaximumElimination)
-        baselineReadings = try value(.baselineReadings, defaults.baselineReadings)
-        offSkinVolts = try value(.offSkinVolts, defaults.offSkinVolts)
-        tamperReadings = try value(.tamperReadings, defaults.tamperReadings)
-        removalColdReadings = try value(.removalColdReadings, defaults.removalColdReadings)
-        removalTemperature = try value(.removalTemperature, defaults.removalTemperature)
-        contactTimeoutMinutes = try value(.contactTimeoutMinutes, defaults.contactTimeoutMinutes)
-        alcoholSilenceMinutes = try value(.alcoholSilenceMinutes, defaults.alcoholSilenceMinutes)
-        gpsSilenceMinutes = try value(.gpsSilenceMinutes, defaults.gpsSilenceMinutes)
-        powerLossMinutes = try value(.powerLossMinutes, defaults.powerLossMinutes)
-        batteryLowPercent = try value(.batteryLowPercent, defaults.batteryLowPercent)
-        graceMinutes = try value(.graceMinutes, defaults.graceMinutes)
-        gapHoldMinutes = try value(.gapHoldMinutes, defaults.gapHoldMinutes)
+        onset = try value(.onset, defaults.onset, 0.0001...1)
+        threshold = try value(.threshold, defaults.threshold, 0.0001...1)
+        minReadings = try value(.minReadings, defaults.minReadings, 1...1000)
+        segmentGapMinutes = try value(.segmentGapMinutes, defaults.segmentGapMinutes, 1...week)
+        confirmMinimumHours = try value(.confirmMinimumHours, defaults.confirmMinimumHours, 0...168)
+        confirmMaximumElimination = try value(.confirmMaximumElimination, defaults.confirmMaximumElimination, 0...10)
+        baselineReadings = try value(.baselineReadings, defaults.baselineReadings, 1...1000)
+        offSkinVolts = try value(.offSkinVolts, defaults.offSkinVolts, 0...100)
+        tamperReadings = try value(.tamperReadings, defaults.tamperReadings, 1...1000)
+        removalColdReadings = try value(.removalColdReadings, defaults.removalColdReadings, 0...1000)
+        removalTemperature = try value(.removalTemperature, defaults.removalTemperature, -50...100)
+        contactTimeoutMinutes = try value(.contactTimeoutMinutes, defaults.contactTimeoutMinutes, 1...week)
+        alcoholSilenceMinutes = try value(.alcoholSilenceMinutes, defaults.alcoholSilenceMinutes, 1...4 * week)
+        gpsSilenceMinutes = try value(.gpsSilenceMinutes, defaults.gpsSilenceMinutes, 1...week)
+        powerLossMinutes = try value(.powerLossMinutes, defaults.powerLossMinutes, 0...week)
+        batteryLowPercent = try value(.batteryLowPercent, defaults.batteryLowPercent, 0...100)
+        graceMinutes = try value(.graceMinutes, defaults.graceMinutes, 0...1440)
+        gapHoldMinutes = try value(.gapHoldMinutes, defaults.gapHoldMinutes, 1...week)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case onset, threshold, minReadings, segmentGapMinutes, confirmMinimumHours, confirmMaximumElimination
+        case baselineReadings, offSkinVolts, tamperReadings, removalColdReadings, removalTemperature
+        case contactTimeoutMinutes, alcoholSilenceMinutes, gpsSilenceMinutes, powerLossMinutes, batteryLowPercent
+        case graceMinutes, gapHoldMinutes
     }
 }
 

@@ -7,8 +7,9 @@ import TagwatchCore
 /// Memory is bounded by the gap hold: held readings span at most `gapHoldMinutes` of the
 /// device's time before the gap is declared lost and they are released.
 struct SequenceState: Sendable, Codable, Equatable {
-    /// The `seq` the device's evaluation waits for; nil before its first reading.
-    var next: UInt32?
+    /// The `seq` the device's evaluation waits for; nil before its first reading. Wider
+    /// than a `seq`, so that after `UInt32.max` nothing can come next (no wrap to 0).
+    var next: UInt64?
     /// Time of the last reading released for evaluation (the reading before a gap).
     var lastTime: Int64 = 0
     /// Readings past a gap (or a new device's first readings), sorted by `seq`.
@@ -39,12 +40,12 @@ struct SequenceState: Sendable, Codable, Equatable {
         // A new device's first readings wait as behind a gap, so that a first batch
         // delivered out of order is still evaluated in order (see `start`).
         guard let expected = next else { return hold(reading) ? .held : .duplicate }
-        if reading.seq == expected {
-            next = expected &+ 1
+        if UInt64(reading.seq) == expected {
+            next = expected + 1
             lastTime = reading.time
             return .next
         }
-        if reading.seq > expected {
+        if UInt64(reading.seq) > expected {
             return hold(reading) ? .held : .duplicate
         }
         return takeLost(reading.seq) ? .late : .duplicate
@@ -55,8 +56,8 @@ struct SequenceState: Sendable, Codable, Equatable {
         guard let expected = next else { return [] }
         var count = 0
         var seq = expected
-        while count < held.count, held[count].seq == seq {
-            seq &+= 1
+        while count < held.count, UInt64(held[count].seq) == seq {
+            seq += 1
             count += 1
         }
         guard count > 0 else { return [] }
@@ -72,7 +73,7 @@ struct SequenceState: Sendable, Codable, Equatable {
     /// more than `hold` or the batch ends (`atBatchEnd`); true when it started.
     mutating func start(hold: Int64, atBatchEnd: Bool) -> Bool {
         guard next == nil, let first = held.first, atBatchEnd || heldLatest - first.time > hold else { return false }
-        next = first.seq
+        next = UInt64(first.seq)
         lastTime = first.time
         if first.seq > 0 { lost = [0...(first.seq - 1)] }
         return true
@@ -85,9 +86,9 @@ struct SequenceState: Sendable, Codable, Equatable {
     mutating func declareGapLost(hold: Int64, watermark: Int64?) -> LostGap? {
         guard let expected = next, let first = held.first else { return nil }
         guard heldLatest - lastTime > hold || (watermark.map { $0 - lastTime > hold } ?? false) else { return nil }
-        let gap = LostGap(seqs: expected...(first.seq - 1), before: lastTime, after: first.time)
+        let gap = LostGap(seqs: UInt32(expected)...(first.seq - 1), before: lastTime, after: first.time)
         remember(lost: gap.seqs)
-        next = first.seq
+        next = UInt64(first.seq)
         return gap
     }
 

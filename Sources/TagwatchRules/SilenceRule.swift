@@ -28,10 +28,14 @@ struct SilenceRule {
     let unknownAfter: Int64
 
     func heard(_ reading: Reading, state: inout ContactState, attribution: Attribution, book: inout AlertBook) {
-        if let last = state.lastTime, reading.time - last > timeout {
-            let openedAt = state.openSilence.map { $0.start == last ? $0.openedAt : reading.time } ?? reading.time
-            post(from: last, to: reading.time, end: reading.time, openedAt: openedAt,
-                 seqs: state.lastSeq...reading.seq, attribution, &book)
+        if let last = state.lastTime {
+            let raised = state.openSilence.flatMap { $0.start == last ? $0.openedAt : nil }
+            // A silence raised at the end of a batch records its end even when the reading
+            // that ends it shows it shorter than the timeout (a unit that uploads late).
+            if reading.time - last > timeout || raised != nil {
+                post(from: last, to: reading.time, end: reading.time, openedAt: raised ?? reading.time,
+                     seqs: state.lastSeq...reading.seq, attribution, &book)
+            }
         }
         state.openSilence = nil
         state.lastTime = reading.time
