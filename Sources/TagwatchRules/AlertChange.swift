@@ -65,6 +65,16 @@ public enum AlertDetail: Sendable, Equatable, Codable {
         }
     }
 
+    /// The figure as a person reads it (times in RFC 3339).
+    public var text: String {
+        switch self {
+        case .integer(let value): String(value)
+        case .number(let value): String(value)
+        case .text(let value): value
+        case .time(let value): Instant.rfc3339(value)
+        }
+    }
+
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Int64.self) {

@@ -16,9 +16,8 @@ public struct Monitor {
     /// The largest `t` of any accepted reading so far.
     public private(set) var watermark: Int64?
     private let evaluation: Evaluation
-    private var index: [DeviceSerial: Int] = [:]
+    private var numbering = DeviceSlots()
     private var slots: [DeviceSlot] = []
-    private var lastSlot: (serial: DeviceSerial, slot: Int)?
     private var book = AlertBook()
 
     /// Late readings kept for one device before they are evaluated without waiting for
@@ -33,7 +32,7 @@ public struct Monitor {
             caseload: CaseloadIndex(caseload, defaultGrace: configuration.graceMinutes),
             rules: RuleSet(configuration), gapHold: configuration.gapHold)
         for (serial, state) in devices.sorted(by: { $0.key < $1.key }) {
-            index[serial] = slots.count
+            _ = numbering.slot(for: serial)
             slots.append(DeviceSlot(serial: serial, state: state))
         }
     }
@@ -87,16 +86,8 @@ public struct Monitor {
     }
 
     private mutating func slot(for serial: DeviceSerial) -> Int {
-        if let last = lastSlot, last.serial == serial { return last.slot }
-        let slot: Int
-        if let found = index[serial] {
-            slot = found
-        } else {
-            slot = slots.count
-            index[serial] = slot
-            slots.append(DeviceSlot(serial: serial, state: DeviceState()))
-        }
-        lastSlot = (serial, slot)
+        let (slot, isNew) = numbering.slot(for: serial)
+        if isNew { slots.append(DeviceSlot(serial: serial, state: DeviceState())) }
         return slot
     }
 }

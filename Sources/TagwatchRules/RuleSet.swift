@@ -21,11 +21,11 @@ final class RuleSet {
         drinking = DrinkingRule(configuration: configuration)
         tamper = TamperRule(configuration: configuration)
         presence = PresenceRule(contactTimeout: configuration.contactTimeout)
-        tagSilence = SilenceRule(timeout: configuration.contactTimeout, unknownAfter: configuration.contactTimeout)
+        tagSilence = SilenceRule(timeout: configuration.contactTimeout)
         let alcohol = Int64(configuration.alcoholSilenceMinutes) * RulesConfiguration.minute
-        alcoholSilence = SilenceRule(timeout: alcohol, unknownAfter: alcohol)
+        alcoholSilence = SilenceRule(timeout: alcohol)
         let gps = Int64(configuration.gpsSilenceMinutes) * RulesConfiguration.minute
-        gpsSilence = SilenceRule(timeout: gps, unknownAfter: gps)
+        gpsSilence = SilenceRule(timeout: gps)
         powerLoss = ConditionRule(type: .hmuPowerLoss, delay: configuration.powerLoss)
     }
 

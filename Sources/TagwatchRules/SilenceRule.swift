@@ -22,10 +22,8 @@ struct ContactState: Sendable, Codable, Equatable {
 /// (streams.md §4). High instead of medium when the unknown stretch covers more than the
 /// curfew's grace of curfew time.
 struct SilenceRule {
+    /// Silence longer than this is no contact; what follows it is unknown.
     let timeout: Int64
-    /// When presence becomes unknown after the last reading (the curfew tag's contact
-    /// timeout; for other roles the silence timeout itself).
-    let unknownAfter: Int64
 
     func heard(_ reading: Reading, state: inout ContactState, attribution: Attribution, book: inout AlertBook) {
         if let last = state.lastTime {
@@ -52,7 +50,7 @@ struct SilenceRule {
     }
 
     private func post(from last: Int64, to heard: Int64, end: Int64?, openedAt: Int64, seqs: ClosedRange<UInt32>, _ attribution: Attribution, _ book: inout AlertBook) {
-        let unknown = TimeSpan(last + unknownAfter, heard)
+        let unknown = TimeSpan(last + timeout, heard)
         let unverified = attribution.curfew?.curfewTime(in: unknown) ?? 0
         let severity: AlertSeverity = unverified > attribution.grace ? .high : .medium
         book.post(attribution.change(

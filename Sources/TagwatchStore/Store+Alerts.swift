@@ -24,7 +24,8 @@ extension Store {
                                  change.device.description, change.officer, change.start, change.end,
                                  change.openedAt, raisedAt, details, change.firstSeq, change.lastSeq])
             try history(alert: db.lastInsertedRowID, at: raisedAt, action: "opened",
-                        changes: ["severity": [nil, change.severity.name], "end": [nil, change.end.map(Instant.rfc3339)]],
+                        changes: change.end.map { ["severity": [nil, change.severity.name], "end": [nil, Instant.rfc3339($0)]] }
+                            ?? ["severity": [nil, change.severity.name]],
                         in: db, encoder: encoder)
             return .opened
         }
@@ -42,7 +43,7 @@ extension Store {
         compare("firstSeq", String(row["firstSeq"] as Int64), String(change.firstSeq))
         let oldDetails = (try? JSONDecoder().decode([String: AlertDetail].self, from: row["details"] as Data)) ?? [:]
         for name in Set(oldDetails.keys).union(change.details.keys) where oldDetails[name] != change.details[name] {
-            compare("details.\(name)", oldDetails[name].map(text), change.details[name].map(text))
+            compare("details.\(name)", oldDetails[name]?.text, change.details[name]?.text)
         }
         guard !changes.isEmpty else { return .unchanged }
         let id: Int64 = row["id"]
@@ -59,14 +60,5 @@ extension Store {
     private static func history(alert: Int64, at time: Int64, action: String, changes: [String: [String?]], in db: Database, encoder: JSONEncoder) throws {
         try db.execute(sql: "INSERT INTO alertHistory (alertId, at, actor, action, changes) VALUES (?, ?, 'rules', ?, ?)",
                        arguments: [alert, time, action, try encoder.encode(changes)])
-    }
-
-    private static func text(_ detail: AlertDetail) -> String {
-        switch detail {
-        case .integer(let value): String(value)
-        case .number(let value): String(value)
-        case .text(let value): value
-        case .time(let value): Instant.rfc3339(value)
-        }
     }
 }

@@ -9,30 +9,36 @@ public struct CaseloadChanges: Sendable, Equatable {
     public var unchanged = 0
 }
 
-extension Store {
-    /// The caseload entries kept, by kind and id.
-    public func caseloadEntities() throws(StoreError) -> [CaseloadEntity] {
-        try read("read the caseload") { db in
-            try Row.fetchAll(db, sql: "SELECT kind, id, json FROM caseloadEntity ORDER BY kind, id").compactMap { row in
-                guard let kind = CaseloadEntity.Kind(rawValue: row["kind"]) else { return nil }
-                return CaseloadEntity(kind: kind, id: row["id"], json: row["json"])
-            }
-        }
-    }
+/// A caseload document applied: what it changed and the whole caseload now kept.
+public struct CaseloadLoad: Sendable {
+    public var changes: CaseloadChanges
+    public var caseload: Caseload
+}
 
+extension Store {
     static let caseloadKey = "caseloadDocument"
 
-    /// Keeps `entities`, replacing those with the same kind and id (caseload.md: upsert by
-    /// `id`), and `document`, the whole caseload they make with what was kept, which the
-    /// caller has checked whole (``CaseloadMerge``); ingest reads that one document.
-    public func apply(_ entities: [CaseloadEntity], document: Data) throws(StoreError) -> CaseloadChanges {
-        try write("apply the caseload") { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.caseloadKey, document])
+    /// Loads a caseload document (caseload.md): checks it whole merged with what is kept
+    /// (entries it does not name stay, so a document may add one absence), and only if
+    /// all is valid keeps its entries, replacing those with the same kind and id, and the
+    /// merged document ingest reads. One transaction, so two loads never miss each other.
+    public func load(caseloadDocument document: Data) throws(StoreError) -> Result<CaseloadLoad, CaseloadFailure> {
+        try write("load the caseload") { db in
+            let kept = try Row.fetchAll(db, sql: "SELECT kind, id, json FROM caseloadEntity ORDER BY kind, id").compactMap { row in
+                CaseloadEntity.Kind(rawValue: row["kind"]).map { CaseloadEntity(kind: $0, id: row["id"], json: row["json"]) }
+            }
+            let merged = CaseloadMerge.document(document, over: kept)
+            let caseload: Caseload
+            switch CaseloadReader.read(merged) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let read): caseload = read
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.caseloadKey, merged])
             var changes = CaseloadChanges()
-            for entity in entities {
-                let kept = try Data.fetchOne(db, sql: "SELECT json FROM caseloadEntity WHERE kind = ? AND id = ?",
-                                             arguments: [entity.kind.rawValue, entity.id])
-                switch kept {
+            for entity in CaseloadMerge.entities(of: document) ?? [] {
+                let before = try Data.fetchOne(db, sql: "SELECT json FROM caseloadEntity WHERE kind = ? AND id = ?",
+                                               arguments: [entity.kind.rawValue, entity.id])
+                switch before {
                 case entity.json: changes.unchanged += 1
                 case nil: changes.added += 1
                 default: changes.changed += 1
@@ -40,7 +46,7 @@ extension Store {
                 try db.execute(sql: "INSERT OR REPLACE INTO caseloadEntity (kind, id, json) VALUES (?, ?, ?)",
                                arguments: [entity.kind.rawValue, entity.id, entity.json])
             }
-            return changes
+            return .success(CaseloadLoad(changes: changes, caseload: caseload))
         }
     }
 

@@ -23,15 +23,7 @@ struct AlertTable {
 
     /// The one figure a person looks at first, per type.
     private func summary(_ alert: StoredAlert) -> String {
-        func text(_ name: String) -> String? {
-            guard let detail = alert.details[name] else { return nil }
-            switch detail {
-            case .integer(let value): return String(value)
-            case .number(let value): return String(value)
-            case .text(let value): return value
-            case .time(let value): return Instant.rfc3339(value)
-            }
-        }
+        func text(_ name: String) -> String? { alert.details[name]?.text }
         switch alert.type {
         case "alcohol.drinking": return "\(text("classification") ?? "") peak \(text("peakTAC") ?? "?") g/dL"
         case "curfew.absence": return "\(text("pattern") ?? "") \(text("minutesAbsent") ?? "?") min"

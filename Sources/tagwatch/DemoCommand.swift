@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TagwatchCaseload
 import TagwatchIngest
 import TagwatchRules
 import TagwatchStore
@@ -41,11 +40,10 @@ struct DemoCommand: ParsableCommand {
         print("Store: \(storePath)")
 
         let caseload = try CaseloadFile.read(folder.appendingPathComponent("caseload.json").path)
-        guard case .success = CaseloadReader.read(caseload), let entities = CaseloadMerge.entities(of: caseload) else {
-            throw CleanExit.message("error: the sample caseload does not read; run 'tagwatch caseload check' on it.", code: 1)
+        guard case .success(let load) = try store.load(caseloadDocument: caseload) else {
+            throw CleanExit.message("error: the sample caseload does not load; run 'tagwatch caseload check' on it.", code: 1)
         }
-        let changes = try store.apply(entities, document: CaseloadMerge.document(caseload, over: []))
-        print("Caseload loaded: \(changes.added) entries.\n")
+        print("Caseload loaded: \(load.changes.added) entries added, \(load.changes.unchanged) unchanged.\n")
 
         let batches = days.map { [$0] } + names.filter { $0.hasSuffix(".gz") && !days.contains($0) }.map { [$0] }
         for batch in batches {

@@ -22,16 +22,12 @@ struct LoadCaseloadCommand: ParsableCommand {
         let data = try CaseloadFile.read(file)
         let store = try store.open()
         do {
-            let kept = try store.caseloadEntities()
-            // Entries the document does not name are kept and checked with it, so a
-            // document may add an absence for a subject loaded before.
-            let merged = CaseloadMerge.document(data, over: kept)
-            switch CaseloadReader.read(merged) {
+            switch try store.load(caseloadDocument: data) {
             case .failure(let failure):
                 print("\(file): nothing applied: \(failure)")
                 throw ExitCode(3)
-            case .success(let caseload):
-                let changes = try store.apply(CaseloadMerge.entities(of: data) ?? [], document: merged)
+            case .success(let load):
+                let (changes, caseload) = (load.changes, load.caseload)
                 print("\(file): applied: \(changes.added) added, \(changes.changed) changed, \(changes.unchanged) unchanged; the caseload now holds \(caseload.officers.count) officers, \(caseload.subjects.count) subjects, \(caseload.orders.count) orders, \(caseload.devices.count) device assignments, \(caseload.absences.count) authorised absences")
             }
         } catch let error as StoreError {

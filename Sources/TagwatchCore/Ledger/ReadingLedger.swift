@@ -15,10 +15,8 @@ public struct ReadingLedger: Sendable {
     /// How far back, in the device's time, a repeat's content is compared (the
     /// contract asks for at least `gapHoldMinutes`, 360 by default).
     public let conflictWindow: Int64
-    private var index: [DeviceSerial: Int] = [:]
+    private var slots = DeviceSlots()
     private var devices: [DeviceHistory] = []
-    /// The last device seen, since streams come in runs of one device's readings.
-    private var lastDevice: (serial: DeviceSerial, slot: Int)?
 
     public init(conflictWindowMinutes: Int = 360) {
         conflictWindow = Int64(conflictWindowMinutes) * 60_000
@@ -34,16 +32,8 @@ public struct ReadingLedger: Sendable {
     }
 
     private mutating func slot(for serial: DeviceSerial) -> Int {
-        if let last = lastDevice, last.serial == serial { return last.slot }
-        let slot: Int
-        if let found = index[serial] {
-            slot = found
-        } else {
-            slot = devices.count
-            devices.append(DeviceHistory())
-            index[serial] = slot
-        }
-        lastDevice = (serial, slot)
+        let (slot, isNew) = slots.slot(for: serial)
+        if isNew { devices.append(DeviceHistory()) }
         return slot
     }
 }
