@@ -36,7 +36,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "TagwatchCore", dependencies: ["CZlib"]),
+        .target(name: "TagwatchCore"),
         .target(name: "TagwatchCompression", dependencies: ["CZlib", "TagwatchCore"]),
         .target(name: "TagwatchCaseload", dependencies: ["TagwatchCore"]),
         .target(name: "TagwatchRules", dependencies: ["TagwatchCore", "TagwatchCaseload"]),
@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "TagwatchCoreTests",
             dependencies: [
-                "TagwatchCore", "TagwatchTesting", "TagwatchSamples",
+                "CZlib", "TagwatchCore", "TagwatchTesting", "TagwatchSamples",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -7,11 +7,13 @@ import TagwatchIngest
 import TagwatchRules
 import TagwatchSamples
 
-/// Decoding throughput on generated gateway files: one day of `TAGWATCH_BENCH_SUBJECTS`
-/// curfew units (default 1500, about 2.7 million readings) as multi-member gzip, in each
-/// encoding. Each full-ingest figure has an inflate-only reference on the same file in
-/// the same process, and decoding with the rules (a caseload covering every device) has
-/// decoding alone; `tools/bench-ingest` compares the whole command against `gzip -dc`.
+/// Decoding throughput on generated gateway files: two days of `TAGWATCH_BENCH_SUBJECTS`
+/// curfew units (default 1500, about 2.7 million readings a day) as multi-member gzip, in
+/// each encoding. Every figure on day 2 has references on the same file in the same
+/// process: decoding alone, and inflating alone. The rules are measured twice: on day 2
+/// with every device's state from day 1 (a monitoring centre's every day), and on day 1
+/// with every device new (its first readings wait like a gap, see `SequenceState`).
+/// `tools/bench-ingest` compares the whole command, store included, against `gzip -dc`.
 let benchmarks: @Sendable () -> Void = {
     let subjects = Int(ProcessInfo.processInfo.environment["TAGWATCH_BENCH_SUBJECTS"] ?? "") ?? 1500
     let configuration = Benchmark.Configuration(
@@ -23,8 +25,8 @@ let benchmarks: @Sendable () -> Void = {
     for encoding in RecordEncoding.allCases {
         let corpus = BenchCorpus(subjects: subjects, encoding: encoding)
 
-        Benchmark("ingest \(encoding.rawValue) multi-member gzip", configuration: configuration) { benchmark in
-            let path = corpus.path()
+        Benchmark("decode \(encoding.rawValue) day 2", configuration: configuration) { benchmark in
+            let path = corpus.path(day: 2)
             var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
             let clock = ContinuousClock()
             benchmark.startMeasurement()
@@ -33,14 +35,14 @@ let benchmarks: @Sendable () -> Void = {
             let elapsed = clock.now - started
             benchmark.stopMeasurement()
             blackHole(report)
-            corpus.record(benchmark, readings: report.counters.accepted, elapsed: elapsed)
+            corpus.record(benchmark, day: 2, readings: report.counters.accepted, elapsed: elapsed)
         }
 
-        Benchmark("ingest + rules \(encoding.rawValue) multi-member gzip", configuration: configuration) { benchmark in
-            let path = corpus.path()
+        Benchmark("decode + rules \(encoding.rawValue) day 2 after day 1", configuration: configuration) { benchmark in
             let caseload = try corpus.caseload()
+            var monitor = try corpus.monitorAfterDay1(caseload)
+            let path = corpus.path(day: 2)
             var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
-            var monitor = Monitor(caseload: caseload)
             let clock = ContinuousClock()
             benchmark.startMeasurement()
             let started = clock.now
@@ -49,11 +51,26 @@ let benchmarks: @Sendable () -> Void = {
             let elapsed = clock.now - started
             benchmark.stopMeasurement()
             blackHole(changes)
-            corpus.record(benchmark, readings: report.counters.accepted, elapsed: elapsed)
+            corpus.record(benchmark, day: 2, readings: report.counters.accepted, elapsed: elapsed)
         }
 
-        Benchmark("inflate only \(encoding.rawValue) (reference)", configuration: configuration) { benchmark in
-            let path = corpus.path()
+        Benchmark("decode + rules \(encoding.rawValue) day 1, every device new", configuration: configuration) { benchmark in
+            let path = corpus.path(day: 1)
+            var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
+            var monitor = Monitor(caseload: try corpus.caseload())
+            let clock = ContinuousClock()
+            benchmark.startMeasurement()
+            let started = clock.now
+            let report = try batch.ingest(ByteSource(name: path), into: &monitor)
+            let changes = monitor.endBatch()
+            let elapsed = clock.now - started
+            benchmark.stopMeasurement()
+            blackHole(changes)
+            corpus.record(benchmark, day: 1, readings: report.counters.accepted, elapsed: elapsed)
+        }
+
+        Benchmark("inflate only \(encoding.rawValue) day 2 (reference)", configuration: configuration) { benchmark in
+            let path = corpus.path(day: 2)
             let source = try ByteSource(name: path)
             let container = ContainerDecoder()
             var bytes = 0
@@ -69,26 +86,26 @@ let benchmarks: @Sendable () -> Void = {
             let elapsed = clock.now - started
             benchmark.stopMeasurement()
             blackHole(bytes)
-            corpus.record(benchmark, readings: corpus.readingCount(), elapsed: elapsed)
+            corpus.record(benchmark, day: 2, readings: corpus.counts(day: 2).readings, elapsed: elapsed)
         }
     }
 }
 
-/// A generated benchmark file, written once to the temporary folder and reused by every
+/// Generated benchmark files (one per day), written once to the temporary folder and reused by every
 /// benchmark process.
 struct BenchCorpus: Sendable {
     let subjects: Int
     let encoding: RecordEncoding
 
     private var folder: String {
-        NSTemporaryDirectory() + "tagwatch-bench-\(subjects)-\(encoding.rawValue)"
+        NSTemporaryDirectory() + "tagwatch-bench-\(subjects)x2-\(encoding.rawValue)"
     }
 
     private var configuration: SampleConfiguration {
         var configuration = SampleConfiguration()
         configuration.curfewSubjects = subjects
         configuration.sobrietySubjects = subjects / 10
-        configuration.days = 1
+        configuration.days = 2
         configuration.encoding = encoding
         configuration.injectScenarios = false
         configuration.includeUnassignedDevice = false
@@ -100,42 +117,60 @@ struct BenchCorpus: Sendable {
         try CaseloadReader.read(CaseloadDocument.json(for: SampleSet(configuration))).get()
     }
 
-    func path() -> String {
-        let file = folder + "/day-1.gz"
-        if FileManager.default.fileExists(atPath: file) { return file }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let partial = file + ".partial"
-        _ = FileManager.default.createFile(atPath: partial, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: partial) else { fatalError("cannot write \(partial)") }
-        var readings = 0
-        var decompressed = 0
-        SampleSet(configuration).generate { _, member in
-            handle.write(Data(member))
-        }
-        try? handle.close()
-        // Count once, so the reference benchmark can report readings/s on the same file.
+    /// A monitor holding what the store keeps after day 1 went through the rules (the
+    /// watermark and every device's state), with day 1's batch and readings released.
+    func monitorAfterDay1(_ caseload: Caseload) throws -> Monitor {
+        var first = Monitor(caseload: caseload)
         var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
-        if let report = try? batch.ingest(ByteSource(name: partial)) { readings = report.counters.accepted }
-        decompressed = Self.decompressedSize(partial)
-        try? "\(readings) \(decompressed)".write(toFile: folder + "/counts", atomically: true, encoding: .utf8)
-        try? FileManager.default.moveItem(atPath: partial, toPath: file)
+        _ = try batch.ingest(ByteSource(name: path(day: 1)), into: &first)
+        _ = first.endBatch()
+        let states = Dictionary(uniqueKeysWithValues: first.takeChangedDevices().map { ($0.serial, $0.state) })
+        return Monitor(caseload: caseload, watermark: first.watermark, devices: states)
+    }
+
+    /// The file of `day` (1 or 2), generated on first use.
+    func path(day: Int) -> String {
+        let file = folder + "/day-\(day).gz"
+        if !FileManager.default.fileExists(atPath: file) { generate() }
         return file
     }
 
-    func readingCount() -> Int { counts().readings }
+    private func generate() {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var handles: [FileHandle] = []
+        for day in 1...configuration.days {
+            let partial = folder + "/day-\(day).gz.partial"
+            _ = FileManager.default.createFile(atPath: partial, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: partial) else { fatalError("cannot write \(partial)") }
+            handles.append(handle)
+        }
+        SampleSet(configuration).generate { day, member in
+            handles[day].write(Data(member))
+        }
+        for day in 1...configuration.days {
+            try? handles[day - 1].close()
+            let partial = folder + "/day-\(day).gz.partial"
+            // Count once, so the reference benchmark can report readings/s on the same file.
+            var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
+            let readings = (try? batch.ingest(ByteSource(name: partial)))?.counters.accepted ?? 0
+            let decompressed = Self.decompressedSize(partial)
+            try? "\(readings) \(decompressed)".write(toFile: folder + "/counts-\(day)", atomically: true, encoding: .utf8)
+            try? FileManager.default.moveItem(atPath: partial, toPath: folder + "/day-\(day).gz")
+        }
+    }
 
-    private func counts() -> (readings: Int, decompressed: Int) {
-        let text = (try? String(contentsOfFile: folder + "/counts", encoding: .utf8)) ?? "0 0"
+    func counts(day: Int) -> (readings: Int, decompressed: Int) {
+        let text = (try? String(contentsOfFile: folder + "/counts-\(day)", encoding: .utf8)) ?? "0 0"
         let parts = text.split(separator: " ").compactMap { Int($0) }
         return (parts.first ?? 0, parts.last ?? 0)
     }
 
-    func record(_ benchmark: Benchmark, readings: Int, elapsed: Duration) {
+    func record(_ benchmark: Benchmark, day: Int, readings: Int, elapsed: Duration) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         guard seconds > 0 else { return }
         benchmark.measurement(.custom("readings/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(readings) / seconds))
         benchmark.measurement(.custom("decompressed MB/s", polarity: .prefersLarger, useScalingFactor: false),
-                              Int(Double(counts().decompressed) / seconds / 1_000_000))
+                              Int(Double(counts(day: day).decompressed) / seconds / 1_000_000))
     }
 
     private static func decompressedSize(_ path: String) -> Int {

@@ -22,6 +22,8 @@ struct DeviceSlot {
     let serial: DeviceSerial
     var state: DeviceState
     var attribution: Attribution?
+    /// The attribution last looked up for an episode begun earlier (``earlier(_:_:)``).
+    var earlierAttribution: Attribution?
     var late: [Reading] = []
     var changed = false
 
@@ -44,7 +46,8 @@ struct DeviceSlot {
             state.rules = DeviceRules()
         }
         guard attribution.inForce else {
-            return evaluation.rules.applyOutsideOrder(reading, attribution, to: &state.rules, book: &book)
+            let earlier = earlier(attribution, evaluation)
+            return evaluation.rules.applyOutsideOrder(reading, attribution, earlier: earlier, to: &state.rules, book: &book)
         }
         evaluation.rules.apply(reading, attribution, to: &state.rules, book: &book)
     }
@@ -52,6 +55,35 @@ struct DeviceSlot {
     mutating func releaseHeld(_ evaluation: Evaluation, _ book: inout AlertBook) {
         guard !state.sequence.held.isEmpty else { return }
         for reading in state.sequence.releaseInOrder() { evaluate(reading, evaluation, &book) }
+    }
+
+    /// Outside every order: the attributions under which the device's silence became no
+    /// contact (its timeout ran out) and its away stretch began, when an order was in
+    /// force then, so that an episode begun under an order is ended, and named with that
+    /// order, after it.
+    mutating func earlier(_ attribution: Attribution, _ evaluation: Evaluation) -> EarlierEpisodes {
+        var earlier = EarlierEpisodes()
+        if let last = state.rules.contact.lastTime, let silence = evaluation.rules.silence(for: attribution.role) {
+            earlier.silence = inForce(at: last + silence.timeout, evaluation)
+        }
+        if attribution.role == .tag, let away = state.rules.presence.away {
+            earlier.away = inForce(at: away.start, evaluation)
+        }
+        return earlier
+    }
+
+    /// The attribution at `time` when it has an order in force under the device's
+    /// current assignment.
+    private mutating func inForce(at time: Int64, _ evaluation: Evaluation) -> Attribution? {
+        let found: Attribution?
+        if let cached = earlierAttribution, cached.validity.start <= time, time < cached.validity.end {
+            found = cached
+        } else {
+            found = evaluation.caseload.attribution(of: serial, at: time)
+            earlierAttribution = found
+        }
+        guard let found, found.inForce, found.assignmentFrom == state.assignmentFrom else { return nil }
+        return found
     }
 
     /// Starts a new device once its first readings have waited long enough, and declares
@@ -106,7 +138,8 @@ struct DeviceSlot {
     /// watermark sees them, under the assignment the rule state belongs to.
     mutating func judge(at watermark: Int64, _ evaluation: Evaluation, _ book: inout AlertBook) {
         guard let attribution = attribution(at: watermark, evaluation), state.assignmentFrom == attribution.assignmentFrom else { return }
-        evaluation.rules.judge(at: watermark, attribution, rules: &state.rules, book: &book)
+        let earlier = attribution.inForce ? EarlierEpisodes() : earlier(attribution, evaluation)
+        evaluation.rules.judge(at: watermark, attribution, earlier: earlier, rules: &state.rules, book: &book)
     }
 
     /// `device.unassigned`: one alert per serial, for the centre.

@@ -56,10 +56,11 @@ struct PresenceRule {
     }
 
     /// At the end of a batch: an ongoing absence as the watermark sees it, no further than
-    /// the time presence is known.
+    /// the time presence is known. Provisional: the device's next upload may show the
+    /// subject back sooner, so nothing is settled and the next reading judges again.
     func judge(at watermark: Int64, state: inout PresenceState, attribution: Attribution, book: inout AlertBook) {
         guard let last = state.lastTime, var away = state.away else { return }
-        settle(&away, until: min(watermark, last + contactTimeout), ended: false, at: watermark, attribution, &book)
+        settle(&away, until: min(watermark, last + contactTimeout), ended: false, at: watermark, provisional: true, attribution, &book)
         state.away = away
     }
 
@@ -72,8 +73,8 @@ struct PresenceRule {
 
     /// Posts the absences of `away` up to `now`; `ended` when the stretch ends at `now`
     /// (the subject returned, or presence became unknown). `time` is the event time that
-    /// raises an absence first seen now.
-    private func settle(_ away: inout AwayStretch, until now: Int64, ended: Bool, at time: Int64, _ attribution: Attribution, _ book: inout AlertBook) {
+    /// raises an absence first seen now. A `provisional` judgement settles nothing.
+    private func settle(_ away: inout AwayStretch, until now: Int64, ended: Bool, at time: Int64, provisional: Bool = false, _ attribution: Attribution, _ book: inout AlertBook) {
         guard let curfew = attribution.curfew, now > away.settledUntil, now > away.quietUntil else { return }
         let intervals = curfew.intervals(overlapping: TimeSpan(max(away.start, away.settledUntil), now))
         if intervals.isEmpty {
@@ -85,7 +86,9 @@ struct PresenceRule {
         for interval in intervals {
             let start = max(away.start, interval.start)
             let end = min(now, interval.end)
-            guard end - start > attribution.grace else { continue }
+            // Under the grace raises nothing, unless a provisional judgement already
+            // raised it: then the alert is corrected to what the readings show.
+            guard end - start > attribution.grace || away.raised[start] != nil else { continue }
             // Returning at the very moment the interval closes is returning within it.
             let closed = interval.end < now || (interval.end == now && !ended)
             let late = away.start <= interval.start
@@ -102,7 +105,7 @@ struct PresenceRule {
                     "curfewTo": .time(interval.end),
                 ],
                 seqs: away.firstSeq...away.lastSeq))
-            if closed {
+            if closed, !provisional {
                 away.settledUntil = interval.end
                 away.raised[start] = nil
             }

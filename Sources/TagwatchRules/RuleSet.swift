@@ -1,3 +1,4 @@
+import TagwatchCaseload
 import TagwatchCore
 
 /// The rules of rules.md, configured, applied to one device's readings in `seq` order.
@@ -60,34 +61,52 @@ final class RuleSet {
         }
     }
 
-    /// A reading while the device is assigned but no order is in force raises nothing;
-    /// only an absence under way goes on being judged, so that one still away when the
-    /// order ends ends at its end (curfew intervals are cut to the order).
-    func applyOutsideOrder(_ reading: Reading, _ attribution: Attribution, to rules: inout DeviceRules, book: inout AlertBook) {
-        if case .rf(let inRange, _) = reading.payload, attribution.role == .tag {
-            presence.heard(reading, inRange: inRange, state: &rules.presence, attribution: attribution, book: &book)
+    /// A reading while the device is assigned but no order is in force raises nothing new;
+    /// it only ends what began under an order (`earlier`): an absence under way ends
+    /// where the order ends (curfew intervals are cut to it), and a silence that became
+    /// no contact inside the order ends at this reading.
+    func applyOutsideOrder(_ reading: Reading, _ attribution: Attribution, earlier: EarlierEpisodes, to rules: inout DeviceRules, book: inout AlertBook) {
+        switch attribution.role {
+        case .tag:
+            guard case .rf(let inRange, _) = reading.payload else { return }
+            tagSilence.heard(reading, state: &rules.contact, attribution: earlier.silence, book: &book)
+            presence.heard(reading, inRange: inRange, state: &rules.presence, attribution: earlier.away ?? attribution, book: &book)
+        case .alcohol:
+            alcoholSilence.heard(reading, state: &rules.contact, attribution: earlier.silence, book: &book)
+        case .gps:
+            gpsSilence.heard(reading, state: &rules.contact, attribution: earlier.silence, book: &book)
+        case .hmu:
+            break
         }
     }
 
     /// At the end of a batch: silence after the last reading and an ongoing absence,
-    /// against the watermark; outside every order only the absence.
-    func judge(at watermark: Int64, _ attribution: Attribution, rules: inout DeviceRules, book: inout AlertBook) {
+    /// against the watermark; outside every order only what began under one.
+    func judge(at watermark: Int64, _ attribution: Attribution, earlier: EarlierEpisodes, rules: inout DeviceRules, book: inout AlertBook) {
         guard attribution.inForce else {
             if attribution.role == .tag {
-                presence.judge(at: watermark, state: &rules.presence, attribution: attribution, book: &book)
+                presence.judge(at: watermark, state: &rules.presence, attribution: earlier.away ?? attribution, book: &book)
+            }
+            if let silence = silence(for: attribution.role), let under = earlier.silence {
+                silence.judge(at: watermark, state: &rules.contact, attribution: under, book: &book)
             }
             return
         }
-        switch attribution.role {
-        case .tag:
-            tagSilence.judge(at: watermark, state: &rules.contact, attribution: attribution, book: &book)
+        if let silence = silence(for: attribution.role) {
+            silence.judge(at: watermark, state: &rules.contact, attribution: attribution, book: &book)
+        }
+        if attribution.role == .tag {
             presence.judge(at: watermark, state: &rules.presence, attribution: attribution, book: &book)
-        case .alcohol:
-            alcoholSilence.judge(at: watermark, state: &rules.contact, attribution: attribution, book: &book)
-        case .gps:
-            gpsSilence.judge(at: watermark, state: &rules.contact, attribution: attribution, book: &book)
-        case .hmu:
-            break
+        }
+    }
+
+    /// The no-contact rule of a device role; a home unit has none of its own.
+    func silence(for role: DeviceRole) -> SilenceRule? {
+        switch role {
+        case .tag: tagSilence
+        case .alcohol: alcoholSilence
+        case .gps: gpsSilence
+        case .hmu: nil
         }
     }
 
@@ -96,4 +115,11 @@ final class RuleSet {
         drinking.endSegment(state: &rules.drinking, attribution: attribution, book: &book)
         presence.finish(state: &rules.presence, attribution: attribution, book: &book)
     }
+}
+
+/// Episodes of a device that began while an order was in force, seen from a reading or
+/// a watermark outside every order: the attribution each began under, nil when none.
+struct EarlierEpisodes {
+    var silence: Attribution?
+    var away: Attribution?
 }

@@ -25,8 +25,10 @@ struct SilenceRule {
     /// Silence longer than this is no contact; what follows it is unknown.
     let timeout: Int64
 
-    func heard(_ reading: Reading, state: inout ContactState, attribution: Attribution, book: inout AlertBook) {
-        if let last = state.lastTime {
+    /// `attribution` nil: the silence ending here did not begin under an order, so it
+    /// raises nothing; the reading still counts as contact.
+    func heard(_ reading: Reading, state: inout ContactState, attribution: Attribution?, book: inout AlertBook) {
+        if let last = state.lastTime, let attribution {
             let raised = state.openSilence.flatMap { $0.start == last ? $0.openedAt : nil }
             // A silence raised at the end of a batch records its end even when the reading
             // that ends it shows it shorter than the timeout (a unit that uploads late).

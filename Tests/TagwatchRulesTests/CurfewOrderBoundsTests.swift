@@ -64,6 +64,8 @@ import TagwatchRules
         #expect(changes.first?.end == at("2026-11-24T05:00:00Z"))
         #expect(changes.first?.text("pattern") == "early")
         #expect(changes.first?.integer("minutesAbsent") == 30)
+        // Finished by a reading after the order: still named with the order it broke.
+        #expect(changes.first?.order == "O-C")
     }
 
     @Test func afterTheOrderEndsNothingIsRaised() {
@@ -74,5 +76,56 @@ import TagwatchRules
             (true, "2026-11-24T06:00:00Z", "2026-11-24T06:10:00Z"),
         ], strapOpenAt: "2026-11-24T05:30:00Z")
         #expect(changes.isEmpty)
+    }
+
+    /// In to 04:29, then silent until 05:30, after the order's end at 05:00. The silence
+    /// became no contact at 04:44, inside the order: raised, named with the order, ended
+    /// by the first reading after it; 04:44–05:00 is 16 min of curfew unverified (> 5,
+    /// high), 61 min silent.
+    @Test func aSilenceBegunInTheOrderAndEndedAfterItIsRaised() {
+        let changes = run([
+            (true, "2026-11-24T04:00:00Z", "2026-11-24T04:30:00Z"),
+            (true, "2026-11-24T05:30:00Z", "2026-11-24T05:40:00Z"),
+        ]).of(.noContact)
+        #expect(changes.count == 1)
+        #expect(changes.first?.start == at("2026-11-24T04:29:00Z"))
+        #expect(changes.first?.end == at("2026-11-24T05:30:00Z"))
+        #expect(changes.first?.order == "O-C")
+        #expect(changes.first?.severity == .high)
+        #expect(changes.first?.integer("silentMinutes") == 61)
+        #expect(changes.first?.integer("curfewMinutesUnverified") == 16)
+    }
+
+    /// In to 04:49, silent until 06:00: the silence would become no contact at 05:04,
+    /// after the order: nothing.
+    @Test func aSilenceThatRunsOutAfterTheOrderRaisesNothing() {
+        let changes = run([
+            (true, "2026-11-24T04:30:00Z", "2026-11-24T04:50:00Z"),
+            (true, "2026-11-24T06:00:00Z", "2026-11-24T06:10:00Z"),
+        ])
+        #expect(changes.isEmpty)
+    }
+
+    /// The same silence seen at the end of a batch whose `--now` is past the order's end:
+    /// raised open, then ended by the next upload.
+    @Test func aSilenceBegunInTheOrderIsJudgedAtABatchEndAfterIt() throws {
+        var tape = Tape(Serial.tag)
+        tape.rf(true, from: at("2026-11-24T04:00:00Z"), to: at("2026-11-24T04:30:00Z"))
+        var run = Run(fixture)
+        let first = run.batch(tape.readings, now: at("2026-11-24T06:00:00Z")).of(.noContact)
+        #expect(first.count == 1)
+        #expect(first.first?.start == at("2026-11-24T04:29:00Z"))
+        #expect(first.first?.end == nil)
+        #expect(first.first?.order == "O-C")
+        #expect(first.first?.openedAt == at("2026-11-24T06:00:00Z"))
+
+        try run.restart()
+        var next = Tape(Serial.tag, seq: tape.seq)
+        next.rf(true, from: at("2026-11-24T06:10:00Z"), to: at("2026-11-24T06:20:00Z"))
+        let second = run.batch(next.readings).of(.noContact)
+        #expect(second.count == 1)
+        #expect(second.first?.key == first.first?.key)
+        #expect(second.first?.end == at("2026-11-24T06:10:00Z"))
+        #expect(second.first?.openedAt == at("2026-11-24T06:00:00Z"))
     }
 }

@@ -29,6 +29,13 @@ public struct DeviceSerial: Hashable, Comparable, Sendable {
         count = UInt8(bytes.count)
     }
 
+    /// No serial (count 0): never equal to one, a placeholder for lookups remembered.
+    @usableFromInline static let none = DeviceSerial(w0: 0, w1: 0, w2: 0, w3: 0, count: 0)
+
+    @usableFromInline init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64, count: UInt8) {
+        (self.w0, self.w1, self.w2, self.w3, self.count) = (w0, w1, w2, w3, count)
+    }
+
     /// Validates and packs a serial given as text.
     public init?(_ text: String) {
         var text = text

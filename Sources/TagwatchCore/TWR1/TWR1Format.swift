@@ -1,5 +1,3 @@
-import CZlib
-
 /// Constants of the `TWR1` binary encoding (streams.md §2.1).
 public enum TWR1Format {
     /// `"TWR1"`, version 1, flags 0, reserved 0.
@@ -22,8 +20,7 @@ public enum TWR1Format {
     /// CRC-32 (the zlib/gzip polynomial) of `bytes`.
     @inlinable
     public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        guard let base = bytes.baseAddress else { return 0 }
-        return UInt32(truncatingIfNeeded: CZlib.crc32(0, base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
+        CRC32.checksum(bytes)
     }
 
     /// Whether `bytes` starts with the 8-byte header exactly.
