@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "TagwatchCore", "TagwatchCaseload", "TagwatchRules",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -106,6 +107,13 @@ let package = Package(
         .testTarget(
             name: "TagwatchRulesTests",
             dependencies: ["TagwatchRules", "TagwatchCaseload", "TagwatchTesting"]
+        ),
+        .testTarget(
+            name: "TagwatchStoreTests",
+            dependencies: [
+                "TagwatchStore", "TagwatchRules", "TagwatchCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "TagwatchCLITests",

@@ -8,6 +8,9 @@ public struct BatchIngest {
     private let limits: ReadingLimits
     private var ledger: ReadingLedger
     public private(set) var reports: [StreamReport] = []
+    /// Where each stream is kept byte for byte under its SHA-256 as it is read (the
+    /// store's evidence folder); nil keeps nothing (benchmarks, tests of decoding).
+    public var evidenceFolder: String?
 
     /// A batch judged against `wallClock` (milliseconds since the epoch) for readings
     /// from the future (`clock` rejects).
@@ -21,23 +24,25 @@ public struct BatchIngest {
         reports.reduce(into: IngestCounters()) { $0 += $1.counters }
     }
 
-    /// Reads `source` to its end as one stream of the batch: reading, hashing and
-    /// decompressing on one thread, decoding on this one, each new reading handed to
-    /// `sink`.
+    /// Reads `source` to its end as one stream of the batch: reading, hashing, copying
+    /// as evidence and decompressing on one thread, decoding on this one, each new
+    /// reading handed to `sink`. The copy is kept once the stream has been read whole.
     mutating func read<Sink: ReadingSink>(_ source: ByteSource, into sink: inout Sink) throws(ByteSource.Failure) -> StreamReport {
         var stream = StreamIngest(limits: limits)
-        let pipeline = DecompressionPipeline(source: source)
+        let copy = try evidenceFolder.map { folder throws(ByteSource.Failure) in try EvidenceCopy(folder: folder) }
+        let pipeline = DecompressionPipeline(source: source, copy: copy)
         while let parcel = pipeline.next() {
             stream.handle(parcel, ledger: &ledger, sink: &sink)
             pipeline.recycle(parcel)
         }
         // A stream that could not be read to its end gives the ledger nothing more.
         let summary = try pipeline.finish()
+        try copy?.keep(as: summary.sha256)
         stream.finish(ledger: &ledger, sink: &sink)
         let report = StreamReport(
             name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,
             container: summary.container, members: summary.members,
-            counters: stream.counters, problems: stream.problems)
+            counters: stream.counters, problems: stream.problems, devices: stream.devices)
         reports.append(report)
         return report
     }

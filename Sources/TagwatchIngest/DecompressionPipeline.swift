@@ -15,12 +15,14 @@ final class DecompressionPipeline: @unchecked Sendable {
 
     private let queue = ParcelQueue()
     private let source: ByteSource
+    private let copy: EvidenceCopy?
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Summary, ByteSource.Failure>?
 
-    /// Starts reading `source`.
-    init(source: ByteSource) {
+    /// Starts reading `source`, copying its bytes to `copy` when given.
+    init(source: ByteSource, copy: EvidenceCopy? = nil) {
         self.source = source
+        self.copy = copy
         let thread = Thread { [self] in
             result = produce()
             queue.close()
@@ -63,6 +65,7 @@ final class DecompressionPipeline: @unchecked Sendable {
                 let chunk = try source.next()
                 if chunk.isEmpty { break }
                 hasher.update(bufferPointer: chunk)
+                try copy?.append(chunk)
                 byteCount += chunk.count
                 container.feed(chunk, collect)
             }

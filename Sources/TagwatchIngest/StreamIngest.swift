@@ -27,6 +27,8 @@ struct StreamIngest {
     private var awaitingVerdict: Member?
     private(set) var counters = IngestCounters()
     private(set) var problems: [StreamProblem] = []
+    private var numbering = DeviceSlots()
+    private(set) var devices: [DeviceSpan] = []
 
     init(limits: ReadingLimits) {
         self.limits = limits
@@ -95,10 +97,13 @@ struct StreamIngest {
         switch ledger.record(reading) {
         case .accepted:
             switch sink.take(reading) {
-            case .accepted: counters.accepted += 1
+            case .accepted:
+                counters.accepted += 1
+                span(reading)
             case .late:
                 counters.accepted += 1
                 counters.late += 1
+                span(reading)
             case .duplicate: counters.duplicates += 1
             }
         case .duplicate: counters.duplicates += 1
@@ -108,6 +113,11 @@ struct StreamIngest {
                 kind: .conflict, member: member?.index, offset: offset, length: 0,
                 detail: "\(reading.device) seq \(reading.seq) was already accepted with different content; this one is kept aside"))
         }
+    }
+
+    private mutating func span(_ reading: Reading) {
+        let (slot, isNew) = numbering.slot(for: reading.device)
+        if isNew { devices.append(DeviceSpan(reading)) } else { devices[slot].add(reading) }
     }
 
     private mutating func acceptHeld<Sink: ReadingSink>(into ledger: inout ReadingLedger, sink: inout Sink) {
@@ -126,6 +136,6 @@ struct StreamIngest {
     }
 
     private mutating func list(_ problem: StreamProblem) {
-        if problems.count < StreamReport.listedProblemLimit { problems.append(problem) }
+        if problems.count < StreamReport.keptProblemLimit { problems.append(problem) }
     }
 }

@@ -11,12 +11,45 @@ public struct StreamReport: Sendable {
     public var container: ContainerFormat?
     public var members: Int
     public var counters: IngestCounters
-    /// The first rejected records and damaged ranges, for a person to look at; all of
-    /// them are counted in `counters`.
+    /// Rejected records, conflicts and damaged ranges, in stream order, the first
+    /// ``keptProblemLimit`` of them (quarantine's index into the stream kept as evidence);
+    /// all of them are counted in `counters`.
     public var problems: [StreamProblem]
+    /// Which devices' readings the stream brought in, in order of first sight.
+    public var devices: [DeviceSpan]
 
-    /// How many problems a report lists; the rest are counted only.
+    /// How many problems a report prints for a person; the rest are counted.
     public static let listedProblemLimit = 50
+    /// How many problems are kept per stream (a stream of junk lines has one per line).
+    public static let keptProblemLimit = 100_000
+}
+
+/// The readings of one device a stream brought in (accepted, late included): their
+/// `seq` and time ranges, so an alert can name the streams behind it.
+public struct DeviceSpan: Sendable, Equatable {
+    public var serial: DeviceSerial
+    public var firstSeq: UInt32
+    public var lastSeq: UInt32
+    public var firstTime: Int64
+    public var lastTime: Int64
+    public var readings: Int
+
+    init(_ reading: Reading) {
+        serial = reading.device
+        firstSeq = reading.seq
+        lastSeq = reading.seq
+        firstTime = reading.time
+        lastTime = reading.time
+        readings = 1
+    }
+
+    mutating func add(_ reading: Reading) {
+        firstSeq = min(firstSeq, reading.seq)
+        lastSeq = max(lastSeq, reading.seq)
+        firstTime = min(firstTime, reading.time)
+        lastTime = max(lastTime, reading.time)
+        readings += 1
+    }
 }
 
 /// A rejected record or a damaged container range, and where it is.

@@ -8,7 +8,7 @@ extension Store {
 
     /// Opens the episode's alert, or updates the one it already has; only the rules'
     /// fields change, never the status a person set.
-    static func record(_ change: AlertChange, raisedAt: Int64, in db: Database, encoder: JSONEncoder) throws -> Recorded {
+    static func record(_ change: AlertChange, raisedAt: Int64, in db: Database, encoder: JSONEncoder) throws -> (Recorded, id: Int64) {
         let key = change.key.description
         let details = try encoder.encode(change.details)
         guard let row = try Row.fetchOne(db, sql: """
@@ -27,7 +27,7 @@ extension Store {
                         changes: change.end.map { ["severity": [nil, change.severity.name], "end": [nil, Instant.rfc3339($0)]] }
                             ?? ["severity": [nil, change.severity.name]],
                         in: db, encoder: encoder)
-            return .opened
+            return (.opened, db.lastInsertedRowID)
         }
         var changes: [String: [String?]] = [:]
         func compare(_ field: String, _ old: String?, _ new: String?) {
@@ -45,8 +45,8 @@ extension Store {
         for name in Set(oldDetails.keys).union(change.details.keys) where oldDetails[name] != change.details[name] {
             compare("details.\(name)", oldDetails[name]?.text, change.details[name]?.text)
         }
-        guard !changes.isEmpty else { return .unchanged }
         let id: Int64 = row["id"]
+        guard !changes.isEmpty else { return (.unchanged, id) }
         try db.execute(sql: """
             UPDATE alert SET severity = ?, subject = ?, orderId = ?, officer = ?, "end" = ?, openedAt = ?,
                              details = ?, firstSeq = ?, lastSeq = ?
@@ -54,7 +54,7 @@ extension Store {
             """, arguments: [change.severity.name, change.subject, change.order, change.officer, change.end,
                              change.openedAt, details, change.firstSeq, change.lastSeq, id])
         try history(alert: id, at: raisedAt, action: "updated", changes: changes, in: db, encoder: encoder)
-        return .updated
+        return (.updated, id)
     }
 
     private static func history(alert: Int64, at time: Int64, action: String, changes: [String: [String?]], in db: Database, encoder: JSONEncoder) throws {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import TagwatchCaseload
@@ -22,7 +23,9 @@ extension Store {
     /// (entries it does not name stay, so a document may add one absence), and only if
     /// all is valid keeps its entries, replacing those with the same kind and id, and the
     /// merged document ingest reads. One transaction, so two loads never miss each other.
-    public func load(caseloadDocument document: Data) throws(StoreError) -> Result<CaseloadLoad, CaseloadFailure> {
+    /// Audited (caseload.md): who loaded it, when, the document's SHA-256 and each entry
+    /// added or changed.
+    public func load(caseloadDocument document: Data, by actor: String, at time: Int64) throws(StoreError) -> Result<CaseloadLoad, CaseloadFailure> {
         try write("load the caseload") { db in
             let kept = try Row.fetchAll(db, sql: "SELECT kind, id, json FROM caseloadEntity ORDER BY kind, id").compactMap { row in
                 CaseloadEntity.Kind(rawValue: row["kind"]).map { CaseloadEntity(kind: $0, id: row["id"], json: row["json"]) }
@@ -35,17 +38,27 @@ extension Store {
             }
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.caseloadKey, merged])
             var changes = CaseloadChanges()
+            var changed: [String] = []
             for entity in CaseloadMerge.entities(of: document) ?? [] {
                 let before = try Data.fetchOne(db, sql: "SELECT json FROM caseloadEntity WHERE kind = ? AND id = ?",
                                                arguments: [entity.kind.rawValue, entity.id])
                 switch before {
                 case entity.json: changes.unchanged += 1
-                case nil: changes.added += 1
-                default: changes.changed += 1
+                case nil:
+                    changes.added += 1
+                    changed.append("added \(entity.kind.rawValue) \(entity.id)")
+                default:
+                    changes.changed += 1
+                    changed.append("changed \(entity.kind.rawValue) \(entity.id)")
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO caseloadEntity (kind, id, json) VALUES (?, ?, ?)",
                                arguments: [entity.kind.rawValue, entity.id, entity.json])
             }
+            try Self.audit(AuditRecord(at: time, actor: actor, action: "caseload.load", target: "caseload", details: [
+                "sha256": SHA256.hash(data: document).map { String(format: "%02x", $0) }.joined(),
+                "added": String(changes.added), "changed": String(changes.changed), "unchanged": String(changes.unchanged),
+                "entries": changed.joined(separator: "\n"),
+            ]), in: db)
             return .success(CaseloadLoad(changes: changes, caseload: caseload))
         }
     }

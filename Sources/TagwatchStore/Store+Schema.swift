@@ -50,6 +50,58 @@ extension Store {
             }
             try db.create(index: "alertHistoryByAlert", on: "alertHistory", columns: ["alertId"])
         }
+        migrator.registerMigration("v2: streams, evidence, quarantine, audit") { db in
+            // One row per stream ever ingested, named by its SHA-256; the bytes are in the
+            // evidence folder under the same name.
+            try db.create(table: "stream") { table in
+                table.primaryKey("sha256", .text)
+                table.column("name", .text).notNull()
+                table.column("byteCount", .integer).notNull()
+                table.column("container", .text).notNull()
+                table.column("members", .integer).notNull()
+                table.column("ingestedAt", .integer).notNull()
+                table.column("counters", .blob).notNull()
+            }
+            // Which devices' readings each stream holds, so an alert finds its evidence and
+            // `alerts show` knows which streams to read back.
+            try db.create(table: "streamDevice") { table in
+                table.column("sha256", .text).notNull().references("stream", onDelete: .cascade)
+                table.column("serial", .text).notNull()
+                table.column("firstSeq", .integer).notNull()
+                table.column("lastSeq", .integer).notNull()
+                table.column("firstTime", .integer).notNull()
+                table.column("lastTime", .integer).notNull()
+                table.column("readings", .integer).notNull()
+                table.primaryKey(["sha256", "serial"])
+            }
+            try db.create(index: "streamDeviceBySerial", on: "streamDevice", columns: ["serial", "firstTime"])
+            try db.create(table: "alertStream") { table in
+                table.column("alertId", .integer).notNull().references("alert")
+                table.column("sha256", .text).notNull()
+                table.primaryKey(["alertId", "sha256"])
+            }
+            // Rejected records, damaged ranges and conflicts: where in which stream, and why.
+            try db.create(table: "quarantine") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("sha256", .text).notNull().references("stream", onDelete: .cascade)
+                table.column("member", .integer)
+                table.column("offset", .integer).notNull()
+                table.column("length", .integer).notNull()
+                table.column("kind", .text).notNull()
+                table.column("detail", .text).notNull()
+            }
+            try db.create(index: "quarantineByStream", on: "quarantine", columns: ["sha256"])
+            try db.create(table: "audit") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("at", .integer).notNull()
+                table.column("actor", .text).notNull()
+                table.column("action", .text).notNull()
+                table.column("target", .text).notNull()
+                table.column("details", .text).notNull()
+                table.column("previousHash", .text).notNull()
+                table.column("hash", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -7,6 +7,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case failed
         /// What the store holds cannot be read back (a damaged or foreign database).
         case corrupt
+        /// The thing asked for is not in the store (an alert id).
+        case notFound
+        /// The request is well formed but not allowed now (acknowledging a resolved alert).
+        case refused
+        /// Another command changed the store meanwhile; nothing of this one was kept.
+        case conflict
     }
 
     public var code: Code

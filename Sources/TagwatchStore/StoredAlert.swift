@@ -1,7 +1,7 @@
 import Foundation
+import TagwatchCaseload
 import TagwatchRules
 
-import TagwatchCaseload
 /// An alert as the store keeps it and people see it (alerts.md, "Alert").
 public struct StoredAlert: Sendable, Equatable {
     public var id: Int64
@@ -20,6 +20,8 @@ public struct StoredAlert: Sendable, Equatable {
     public var details: [String: AlertDetail]
     public var firstSeq: Int64
     public var lastSeq: Int64
+    /// SHA-256 of each ingested stream holding readings behind the alert.
+    public var streams: [String]
     public var history: [Entry]
 
     /// One change to the alert: who or what made it, when, from what to what.
@@ -31,11 +33,6 @@ public struct StoredAlert: Sendable, Equatable {
         public var changes: [String: [String?]]
         public var note: String?
     }
-}
-
-/// Which alerts to list, by status.
-public enum StatusFilter: String, Sendable, CaseIterable {
-    case open, acknowledged, resolved, all
 }
 
 extension StoredAlert: Encodable {
@@ -50,6 +47,7 @@ extension StoredAlert: Encodable {
     }
 
     struct Evidence: Encodable {
+        var streams: [String]
         var first: Reference
         var last: Reference
     }
@@ -78,7 +76,8 @@ extension StoredAlert: Encodable {
         try container.encode(Instant.rfc3339(openedAt), forKey: .openedAt)
         try container.encode(Instant.rfc3339(raisedAt), forKey: .raisedAt)
         try container.encode(details, forKey: .details)
-        try container.encode(Evidence(first: Reference(dev: device, seq: firstSeq), last: Reference(dev: device, seq: lastSeq)), forKey: .evidence)
+        try container.encode(Evidence(streams: streams, first: Reference(dev: device, seq: firstSeq), last: Reference(dev: device, seq: lastSeq)),
+                             forKey: .evidence)
         try container.encode(history.map { EncodedEntry(at: Instant.rfc3339($0.at), by: $0.actor, action: $0.action, changes: $0.changes, note: $0.note) },
                              forKey: .history)
     }

@@ -40,7 +40,7 @@ struct DemoCommand: ParsableCommand {
         print("Store: \(storePath)")
 
         let caseload = try CaseloadFile.read(folder.appendingPathComponent("caseload.json").path)
-        guard case .success(let load) = try store.load(caseloadDocument: caseload) else {
+        guard case .success(let load) = try store.load(caseloadDocument: caseload, by: "demo", at: Int64(Date().timeIntervalSince1970 * 1000)) else {
             throw CleanExit.message("error: the sample caseload does not load; run 'tagwatch caseload check' on it.", code: 1)
         }
         print("Caseload loaded: \(load.changes.added) entries added, \(load.changes.unchanged) unchanged.\n")

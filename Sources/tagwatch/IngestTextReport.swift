@@ -16,10 +16,10 @@ struct IngestTextReport {
             text += "  sha256 \(report.sha256)\n"
             text += "  \(report.byteCount) bytes, \(container), \(report.members) member\(report.members == 1 ? "" : "s")\n"
             text += summary(report.counters, indent: "  ")
-            for problem in report.problems {
+            for problem in report.problems.prefix(StreamReport.listedProblemLimit) {
                 text += "    - \(describe(problem))\n"
             }
-            let unlisted = problemCount(report.counters) - report.problems.count
+            let unlisted = problemCount(report.counters) - min(report.problems.count, StreamReport.listedProblemLimit)
             if unlisted > 0 { text += "    … and \(unlisted) more\n" }
         }
         if batch.reports.count > 1 {

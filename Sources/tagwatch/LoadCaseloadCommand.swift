@@ -18,11 +18,14 @@ struct LoadCaseloadCommand: ParsableCommand {
     @Argument(help: "The caseload document (JSON).")
     var file: String
 
+    @Option(help: "Who loads it, for the audit log (default: the login name).")
+    var by: String = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+
     func run() throws {
         let data = try CaseloadFile.read(file)
         let store = try store.open()
         do {
-            switch try store.load(caseloadDocument: data) {
+            switch try store.load(caseloadDocument: data, by: by, at: Int64(Date().timeIntervalSince1970 * 1000)) {
             case .failure(let failure):
                 print("\(file): nothing applied: \(failure)")
                 throw ExitCode(3)

@@ -12,6 +12,16 @@ struct StoreOptions: ParsableArguments {
         try Self.open(path)
     }
 
+    /// The store at `path`, which must exist: commands that only read or review never
+    /// create an empty store for a mistyped path.
+    static func openExisting(_ path: String) throws -> Store {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw CleanExit.message("error: there is no store at \(path) (check --db; `tagwatch caseload load` or `ingest` create one).", code: 1)
+        }
+        return try open(path)
+    }
+
     static func open(_ path: String) throws -> Store {
         do {
             return try Store(path: path)

@@ -1,0 +1,49 @@
+import Foundation
+import TagwatchStore
+import Testing
+
+/// A batch commits whole or not at all: its streams once, alerts linked to the streams
+/// holding their readings, and never over another batch that committed meanwhile.
+@Suite struct BatchCommitTests {
+    static func stream(_ sha: String, device: String = "RF-1", seqs: ClosedRange<Int64>, quarantine: Int = 0) -> StreamRecord {
+        StreamRecord(
+            sha256: sha, name: "\(sha).gz", byteCount: 100, container: "gzip", members: 1, counters: ["accepted": seqs.count],
+            devices: [StreamRecord.Device(serial: device, firstSeq: seqs.lowerBound, lastSeq: seqs.upperBound,
+                                          firstTime: 0, lastTime: 1, readings: seqs.count)],
+            quarantine: (0..<quarantine).map { StreamRecord.Quarantined(member: 0, offset: $0 * 10, length: 10, kind: "rejected.crc", detail: "bad") })
+    }
+
+    @Test func aBatchCommittedMeanwhileRefusesTheOtherAndNothingOfItIsKept() throws {
+        let fixture = try StoreFixture()
+        let first = try fixture.store.ruleState()
+        let second = try fixture.store.ruleState()
+        _ = try fixture.store.commit(BatchOutcome(changes: [StoreFixture.change(device: "RF-1")], devices: [], watermark: 5,
+                                                  raisedAt: 1, after: first.batches))
+        #expect(throws: StoreError.self) {
+            _ = try fixture.store.commit(BatchOutcome(changes: [StoreFixture.change(device: "RF-2")], devices: [], watermark: 9,
+                                                      raisedAt: 2, streams: [Self.stream("aa", seqs: 1...5)], after: second.batches))
+        }
+        #expect(try fixture.store.alerts().map(\.device) == ["RF-1"])
+        #expect(try fixture.store.ruleState().watermark == 5)
+        #expect(try fixture.store.ruleState().batches == 1)
+        #expect(try fixture.store.auditEntries().count == 1)
+    }
+
+    @Test func alertsLinkTheStreamsHoldingTheirReadingsAndAStreamIsRecordedOnce() throws {
+        let fixture = try StoreFixture()
+        // Readings 1–15 in stream a, 16–30 in b; the alert's readings are 10–20.
+        try fixture.commit([StoreFixture.change(seqs: 10...20)],
+                           streams: [Self.stream("aa", seqs: 1...15, quarantine: 2), Self.stream("bb", seqs: 16...30),
+                                     Self.stream("cc", device: "RF-2", seqs: 10...20), Self.stream("dd", seqs: 21...40)])
+        #expect(try fixture.store.alerts().first?.streams == ["aa", "bb"])
+        // The same stream again: kept once, its quarantine not listed twice.
+        try fixture.commit([StoreFixture.change(seqs: 10...20)], streams: [Self.stream("aa", seqs: 1...15, quarantine: 2)])
+        let counts = try fixture.raw().read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM stream WHERE sha256 = 'aa'"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine"))
+        }
+        #expect(counts.0 == 1)
+        #expect(counts.1 == 2)
+        #expect(try fixture.store.alerts().first?.streams == ["aa", "bb"])
+    }
+}
