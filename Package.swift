@@ -117,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TagwatchCLITests",
-            dependencies: ["TagwatchTesting", "TagwatchSamples"]
+            dependencies: ["TagwatchTesting", "TagwatchSamples", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "IngestBenchmarks",

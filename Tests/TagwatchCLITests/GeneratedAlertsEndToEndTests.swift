@@ -115,7 +115,24 @@ import Testing
             #expect(report["alertsOpened"] as? Int == 0)
             #expect(report["alertsUpdated"] as? Int == 0)
         }
+        // A gateway's resend overlapping what was taken in: days 2 and 3 as one stream.
+        let overlap = run.folder.appendingPathComponent("resend.gz")
+        try (Data(contentsOf: URL(fileURLWithPath: run.dayFiles[1])) + Data(contentsOf: URL(fileURLWithPath: run.dayFiles[2]))).write(to: overlap)
+        let evidenceFolder = run.folder.appendingPathComponent("store.evidence").path
+        let keptBefore = try FileManager.default.contentsOfDirectory(atPath: evidenceFolder)
+        let resend = try TagwatchProcess.run(["ingest", "--db", run.store, "--format", "json", overlap.path])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(resend.output.utf8)) as? [String: Any])
+        let totals = try #require(report["totals"] as? [String: Any])
+        #expect(totals["accepted"] as? Int == 0)
+        #expect(report["alertsOpened"] as? Int == 0)
+        #expect(report["alertsUpdated"] as? Int == 0)
         let after = try Self.alerts(run)
         #expect(NSArray(array: before).isEqual(to: after))
+        // The resend is kept as it arrived, beside the days it repeats; nothing else is new.
+        let keptAfter = try FileManager.default.contentsOfDirectory(atPath: evidenceFolder)
+        let resendName = try #require(report["streams"] as? [[String: Any]]).first?["sha256"] as? String
+        #expect(Set(keptAfter) == Set(keptBefore).union([resendName ?? "?"]))
+        #expect(keptBefore.count == run.dayFiles.count)
+        #expect(try TagwatchProcess.run(["audit", "verify", "--db", run.store]).status == 0)
     }
 }
