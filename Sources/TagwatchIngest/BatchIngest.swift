@@ -47,6 +47,13 @@ public struct BatchIngest {
         return report
     }
 
+    /// Reads `source` as one stream of the batch, each new reading handed to `sink`
+    /// (reading a kept stream back, for instance).
+    @discardableResult
+    public mutating func ingest<Sink: ReadingSink>(_ source: ByteSource, into sink: inout Sink) throws(ByteSource.Failure) -> StreamReport {
+        try read(source, into: &sink)
+    }
+
     /// Reads `source` as one stream of the batch, decoding only (see ``DecodingOnly``).
     @discardableResult
     public mutating func ingest(_ source: ByteSource) throws(ByteSource.Failure) -> StreamReport {

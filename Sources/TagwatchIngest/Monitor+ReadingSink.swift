@@ -11,11 +11,3 @@ extension Monitor: ReadingSink {
         }
     }
 }
-
-extension BatchIngest {
-    /// Reads `source` as one stream of the batch through the rules engine.
-    @discardableResult
-    public mutating func ingest(_ source: ByteSource, into monitor: inout Monitor) throws(ByteSource.Failure) -> StreamReport {
-        try read(source, into: &monitor)
-    }
-}

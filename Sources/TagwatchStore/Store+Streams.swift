@@ -45,3 +45,17 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The streams holding readings of `serial` between `from` and `to` (event time),
+    /// oldest ingest first, each with the path of its kept copy.
+    public func streams(holding serial: String, from: Int64, to: Int64) throws(StoreError) -> [(sha256: String, path: String)] {
+        let folder = evidenceFolder
+        return try read("find the streams of \(serial)") { db in
+            try String.fetchAll(db, sql: """
+                SELECT streamDevice.sha256 FROM streamDevice JOIN stream ON stream.sha256 = streamDevice.sha256
+                WHERE serial = ? AND firstTime <= ? AND lastTime >= ? ORDER BY stream.ingestedAt, streamDevice.sha256
+                """, arguments: [serial, to, from]).map { ($0, folder + "/" + $0) }
+        }
+    }
+}

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TagwatchCaseload
+import TagwatchCore
+import TagwatchIngest
 import TagwatchStore
 
 /// `tagwatch alerts show ID`: the alert, its evidence, its history and the readings
@@ -15,17 +17,45 @@ struct ShowAlert: ParsableCommand {
 
     func run() throws {
         let alert: StoredAlert
+        let episode: EpisodeReadings
         do {
-            guard let found = try StoreOptions.openExisting(store.path).alert(id: id) else {
+            let opened = try StoreOptions.openExisting(store.path)
+            guard let found = try opened.alert(id: id) else {
                 throw CleanExit.message("error: there is no alert \(id) (list them with `tagwatch alerts`).", code: 1)
             }
             alert = found
+            episode = try EpisodeReadings(alert: alert, store: opened)
         } catch let error as StoreError {
+            throw CleanExit.message("error: \(error.description).", code: 1)
+        } catch let error as ByteSource.Failure {
             throw CleanExit.message("error: \(error.description).", code: 1)
         }
         switch format {
-        case .json: print(AlertJSON.text(alert))
-        case .text: print(AlertReport(alert: alert).render(), terminator: "")
+        case .json:
+            print(AlertJSON.text(Shown(alert: alert, readings: episode.readings, missingStreams: episode.missing)))
+        case .text:
+            print(AlertReport(alert: alert).render(), terminator: "")
+            print("Readings of \(alert.device), \(Instant.rfc3339(episode.window.from)) to \(Instant.rfc3339(episode.window.to)):")
+            for line in EpisodeChart(readings: episode.readings, alert: (alert.type, alert.start, alert.end)).render() { print(line) }
+            if !episode.missing.isEmpty {
+                print("  \(episode.missing.count) stream\(episode.missing.count == 1 ? " is" : "s are") no longer in the evidence folder (purged?): \(episode.missing.joined(separator: ", "))")
+            }
         }
     }
+}
+
+/// `alerts show --format json`: the alert as listed, with the readings around it.
+private struct Shown: Encodable {
+    let alert: StoredAlert
+    let readings: [Reading]
+    let missingStreams: [String]
+
+    func encode(to encoder: Encoder) throws {
+        try alert.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(readings, forKey: .readings)
+        try container.encode(missingStreams, forKey: .missingStreams)
+    }
+
+    enum Keys: String, CodingKey { case readings, missingStreams }
 }

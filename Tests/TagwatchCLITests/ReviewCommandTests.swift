@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TagwatchSamples
 import Testing
 
 /// `tagwatch alerts show/ack/note/resolve` and `tagwatch audit verify` as people and
@@ -75,5 +76,42 @@ import Testing
         #expect(verify.status == 2)
         #expect(verify.output.contains("entry 3 is missing: entry 4 follows entry 2"))
         #expect(verify.output.contains("entry 5 was changed"))
+    }
+
+    @Test func showDrawsTheReadingsBehindAnAlertFromTheKeptStreams() throws {
+        let store = try AlertsCommandTests.ingestedSamples()
+        let id = try firstAbsence(store)
+        let show = try TagwatchProcess.run(["alerts", "show", id, "--db", store])
+        // The sample absence: away from 06:00 until after the curfew closes at 07:00.
+        #expect(show.output.contains("› 2026-11-03T06:00:00Z to 2026-11-03T07:29:58Z  OUT OF RANGE"))
+        let json = try TagwatchProcess.run(["alerts", "show", id, "--db", store, "--format", "json"])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let lines = try #require(shown["readings"] as? [String])
+        // Independently: the generator's own readings of that tag in 05:30–07:30.
+        var expected = 0
+        SampleSet(SampleConfiguration()).forEachUpload { _, _, readings in
+            expected += readings.filter {
+                $0.device.description == "RF-001902" && $0.time >= 1_793_683_800_000 && $0.time <= 1_793_691_000_000
+            }.count
+        }
+        #expect(lines.count == expected)
+        #expect(expected > 120)
+        #expect(lines.allSatisfy { $0.contains("\"dev\":\"RF-001902\"") })
+        let streams = try #require((shown["evidence"] as? [String: Any])?["streams"] as? [String])
+        #expect(streams.count == 1)
+
+        let drinking = try TagwatchProcess.run(["alerts", "--db", store, "--type", "alcohol.drinking", "--format", "json"])
+        let confirmed = try #require((try JSONSerialization.jsonObject(with: Data(drinking.output.utf8)) as? [[String: Any]])?
+            .first { ($0["details"] as? [String: Any])?["classification"] as? String == "confirmed" })
+        let curve = try TagwatchProcess.run(["alerts", "show", confirmed["id"] as! String, "--db", store])
+        #expect(curve.output.contains("TAC (g/dL) per reading"))
+        #expect(curve.output.contains("████████████████████████████████████████"))
+
+        // A kept stream that has gone is said to be missing, not silently skipped.
+        let folder = URL(fileURLWithPath: store).deletingPathExtension().path + ".evidence"
+        try FileManager.default.removeItem(atPath: folder + "/" + streams[0])
+        let without = try TagwatchProcess.run(["alerts", "show", id, "--db", store])
+        #expect(without.status == 0)
+        #expect(without.output.contains("no longer in the evidence folder"))
     }
 }
