@@ -36,8 +36,8 @@ extension Store {
         var streams: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT alertStream.alertId, alertStream.sha256 FROM alertStream
-            JOIN stream ON stream.sha256 = alertStream.sha256 \(scope.replacingOccurrences(of: "alertId", with: "alertStream.alertId"))
-            ORDER BY stream.ingestedAt, alertStream.sha256
+            LEFT JOIN stream ON stream.sha256 = alertStream.sha256 \(scope.replacingOccurrences(of: "alertId", with: "alertStream.alertId"))
+            ORDER BY stream.ingestedAt IS NULL, stream.ingestedAt, alertStream.sha256
             """) {
             streams[row["alertId"], default: []].append(row["sha256"])
         }

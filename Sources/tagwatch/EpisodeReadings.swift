@@ -31,6 +31,11 @@ struct EpisodeReadings {
             }
             try batch.ingest(ByteSource(name: stream.path), into: &sink)
         }
+        // The alert's own streams, purged since, are missing too.
+        for sha in alert.streams where !missing.contains(sha)
+            && !FileManager.default.fileExists(atPath: store.evidenceFolder + "/" + sha) {
+            missing.append(sha)
+        }
         readings = sink.readings.sorted { $0.seq < $1.seq }
     }
 

@@ -7,7 +7,7 @@ struct Tagwatch: ParsableCommand {
         commandName: "tagwatch",
         abstract: "Reads electronic-monitoring tag streams, raises alerts for people to review.",
         discussion: "The contract is in the project's shared spec (streams.md, alerts.md).",
-        subcommands: [IngestCommand.self, CaseloadCommand.self, AlertsCommand.self, AuditCommand.self, DemoCommand.self]
+        subcommands: [IngestCommand.self, CaseloadCommand.self, AlertsCommand.self, AuditCommand.self, PurgeCommand.self, DemoCommand.self]
     )
 
     /// Runs the command; a usage error exits 1, as the command-line contract says
