@@ -10,11 +10,21 @@ public final class ByteSource: @unchecked Sendable {
     /// Chunk size for reads.
     public static let chunkSize = 256 * 1024
 
-    /// An input that cannot be opened or read, named, with what the system said.
+    /// An input that cannot be opened or read, or a copy of it that cannot be kept as
+    /// evidence: the path, with what the system said.
     public struct Failure: Error, CustomStringConvertible {
+        public enum Operation: Sendable { case read, keepEvidence }
+
         public var name: String
         public var reason: String
-        public var description: String { "cannot read \(name): \(reason)" }
+        public var operation: Operation = .read
+
+        public var description: String {
+            switch operation {
+            case .read: "cannot read \(name): \(reason)"
+            case .keepEvidence: "cannot keep the evidence copy at \(name): \(reason)"
+            }
+        }
     }
 
     public let name: String

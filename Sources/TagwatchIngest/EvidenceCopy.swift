@@ -49,7 +49,7 @@ public final class EvidenceCopy: @unchecked Sendable {
     @discardableResult
     public func keep(as sha256: String) throws(ByteSource.Failure) -> String {
         let path = folder + "/" + sha256
-        guard descriptor >= 0 else { throw ByteSource.Failure(name: temporary, reason: "the copy was already closed") }
+        guard descriptor >= 0 else { throw ByteSource.Failure(name: temporary, reason: "the copy was already closed", operation: .keepEvidence) }
         guard fsync(descriptor) == 0 else { throw Self.failure(temporary) }
         close(descriptor)
         descriptor = -1
@@ -79,7 +79,7 @@ public final class EvidenceCopy: @unchecked Sendable {
         if mkdir(folder, 0o750) == 0 || errno == EEXIST {
             var status = stat()
             guard stat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
-                throw ByteSource.Failure(name: folder, reason: "the evidence folder's name is taken by a file")
+                throw ByteSource.Failure(name: folder, reason: "a file has the evidence folder's name", operation: .keepEvidence)
             }
             return
         }
@@ -87,6 +87,6 @@ public final class EvidenceCopy: @unchecked Sendable {
     }
 
     private static func failure(_ path: String) -> ByteSource.Failure {
-        ByteSource.Failure(name: path, reason: "cannot keep the evidence copy: " + String(cString: strerror(errno)))
+        ByteSource.Failure(name: path, reason: String(cString: strerror(errno)), operation: .keepEvidence)
     }
 }

@@ -53,8 +53,17 @@ public struct AuditProblem: Sendable, Equatable, CustomStringConvertible {
         /// The entry's link does not match the hash of the entry before it.
         case unlinked
         /// Entries after this one, the last found, were deleted (the store's record of the
-        /// last entry names a later one or another hash).
+        /// last entry names a later one).
         case truncatedAfter(recordedLast: Int64)
+        /// This entry and any before it back to `recordedLast` were added outside the log.
+        case appendedAfter(recordedLast: Int64)
+        /// The entry's id does not come after the one before it (duplicated or moved).
+        case outOfOrder(after: Int64)
+        /// The store's record of the last entry is missing or unreadable.
+        case headMissing
+        /// An alert's status is not the one the log's actions gave it (`entry`: the last
+        /// action on it, 0 for none).
+        case statusNotLogged(alert: Int64, status: String, logged: String)
     }
 
     public var entry: Int64
@@ -75,6 +84,15 @@ public struct AuditProblem: Sendable, Equatable, CustomStringConvertible {
                 : "entries \(expected) to \(entry - 1) are missing: entry \(entry) follows entry \(expected - 1)"
         case .unlinked:
             "entry \(entry) does not link to the entry before it: that entry was changed, replaced or removed"
+        case .appendedAfter(let recordedLast):
+            "entries \(recordedLast + 1) to \(entry) were added outside the log: its last entry was \(recordedLast)"
+        case .outOfOrder(let after):
+            "entry \(entry) comes after entry \(after): ids duplicated or out of order"
+        case .headMissing:
+            "the store's record of the log's last entry is missing or damaged (last entry found: \(entry))"
+        case .statusNotLogged(let alert, let status, let logged):
+            "alert \(alert) is \(status) but the log's actions on it make it \(logged)"
+                + (entry > 0 ? " (last action: entry \(entry))" : " (no action on it is logged)")
         case .truncatedAfter(let recordedLast):
             entry == 0
                 ? "every entry was deleted: the log's last entry was \(recordedLast)"

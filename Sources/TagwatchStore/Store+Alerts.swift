@@ -23,11 +23,13 @@ extension Store {
                 """, arguments: [key, change.type.rawValue, change.severity.name, change.subject, change.order,
                                  change.device.description, change.officer, change.start, change.end,
                                  change.openedAt, raisedAt, details, change.firstSeq, change.lastSeq])
-            try history(alert: db.lastInsertedRowID, at: raisedAt, action: "opened",
+            // Taken at once: the history row inserted next has an id of its own.
+            let id = db.lastInsertedRowID
+            try history(alert: id, at: raisedAt, action: "opened",
                         changes: change.end.map { ["severity": [nil, change.severity.name], "end": [nil, Instant.rfc3339($0)]] }
                             ?? ["severity": [nil, change.severity.name]],
                         in: db, encoder: encoder)
-            return (.opened, db.lastInsertedRowID)
+            return (.opened, id)
         }
         var changes: [String: [String?]] = [:]
         func compare(_ field: String, _ old: String?, _ new: String?) {

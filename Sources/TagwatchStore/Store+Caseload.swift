@@ -26,7 +26,8 @@ extension Store {
     /// Audited (caseload.md): who loaded it, when, the document's SHA-256 and each entry
     /// added or changed.
     public func load(caseloadDocument document: Data, by actor: String, at time: Int64) throws(StoreError) -> Result<CaseloadLoad, CaseloadFailure> {
-        try write("load the caseload") { db in
+        let actor = try PersonID.check(actor)
+        return try write("load the caseload") { db in
             let kept = try Row.fetchAll(db, sql: "SELECT kind, id, json FROM caseloadEntity ORDER BY kind, id").compactMap { row in
                 CaseloadEntity.Kind(rawValue: row["kind"]).map { CaseloadEntity(kind: $0, id: row["id"], json: row["json"]) }
             }

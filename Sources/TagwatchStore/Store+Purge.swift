@@ -21,6 +21,7 @@ extension Store {
     /// the files, so a crash between leaves only files no row names, which the next purge
     /// removes.
     public func purge(before cutoff: Int64, by actor: String, at time: Int64) throws(StoreError) -> PurgeOutcome {
+        let actor = try PersonID.check(actor)
         var outcome = try write("purge old evidence") { db in
             var outcome = PurgeOutcome()
             outcome.keptForAlerts = try Int.fetchOne(db, sql: """

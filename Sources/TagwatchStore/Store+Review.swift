@@ -2,28 +2,18 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// The longest person id and note kept; longer ones are refused, not cut.
-    static let personLimit = 200
+    /// The longest note kept; a longer one is refused, not cut.
     static let noteLimit = 10_000
 
     /// `person` acts on alert `id` at wall-clock `time`: the status moves as the action
     /// says, and a history entry and an audit entry are written, all in one transaction.
     @discardableResult
     public func review(alert id: Int64, by person: String, _ action: ReviewAction, at time: Int64) throws(StoreError) -> StoredAlert {
-        let person = person.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !person.isEmpty, person.count <= Self.personLimit, !person.contains(where: \.isNewline) else {
-            throw StoreError(.refused, "a person's id (--by) must be 1 to \(Self.personLimit) characters on one line",
-                             context: ["alert": String(id)], advice: "give your operator or officer id")
-        }
+        let person = try PersonID.check(person)
         let note: String?
         switch action {
         case .acknowledge: note = nil
-        case .note(let text), .resolve(_, let text):
-            note = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let note, !note.isEmpty, note.count <= Self.noteLimit else {
-                throw StoreError(.refused, "a note is required, at most \(Self.noteLimit) characters",
-                                 context: ["alert": String(id)], advice: "say what was done or found")
-            }
+        case .note(let text), .resolve(_, let text): note = try PersonID.checkNote(text, limit: Self.noteLimit)
         }
         return try write("record the review of alert \(id)") { db in
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM alert WHERE id = ?", arguments: [id]) else {

@@ -50,20 +50,21 @@ extension Store {
         try read("read the rule state") { db in
             let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.watermarkKey])
             let batches = try Int64.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.batchesKey]) ?? 0
-            var devices: [DeviceSerial: DeviceState] = [:]
-            let decoder = JSONDecoder()
-            for row in try Row.fetchAll(db, sql: "SELECT serial, state FROM deviceState") {
-                let text: String = row["serial"]
-                guard let serial = DeviceSerial(text) else {
-                    throw StoreError(.corrupt, "the store holds state for an invalid serial \(text)", context: ["path": path])
+            let rows = try Row.fetchAll(db, sql: "SELECT serial, state FROM deviceState").map { row in
+                (serial: row["serial"] as String, state: row["state"] as Data)
+            }
+            let path = path
+            let decoded = try ParallelMap.map(rows) { row in
+                guard let serial = DeviceSerial(row.serial) else {
+                    throw StoreError(.corrupt, "the store holds state for an invalid serial \(row.serial)", context: ["path": path])
                 }
                 do {
-                    devices[serial] = try decoder.decode(DeviceState.self, from: row["state"] as Data)
+                    return (serial, try JSONDecoder().decode(DeviceState.self, from: row.state))
                 } catch {
-                    throw StoreError(.corrupt, "the rule state of \(text) does not read: \(error)", context: ["path": path, "serial": text])
+                    throw StoreError(.corrupt, "the rule state of \(row.serial) does not read: \(error)", context: ["path": path, "serial": row.serial])
                 }
             }
-            return RuleState(watermark: watermark, devices: devices, batches: batches)
+            return RuleState(watermark: watermark, devices: Dictionary(decoded, uniquingKeysWith: { first, _ in first }), batches: batches)
         }
     }
 
@@ -73,7 +74,17 @@ extension Store {
     /// states, the watermark, and an audit entry. Refused, with nothing kept, when
     /// another batch committed since this one read its rule state.
     public func commit(_ outcome: BatchOutcome) throws(StoreError) -> AlertCounts {
-        try write("commit the batch") { db in
+        let states: [(serial: String, state: Data)]
+        do {
+            states = try ParallelMap.map(outcome.devices) { device in
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                return (device.serial.description, try encoder.encode(device.state))
+            }
+        } catch {
+            throw StoreError(.failed, "could not write the devices' rule state: \(error)", context: ["path": path])
+        }
+        return try write("commit the batch") { db in
             let batches = try Int64.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.batchesKey]) ?? 0
             guard batches == outcome.after else {
                 throw StoreError(.conflict, "another ingest committed while this one ran, so this batch was not kept",
@@ -90,12 +101,10 @@ extension Store {
                 case .updated: counts.updated += 1
                 case .unchanged: break
                 }
-                try Self.link(alert: id, change, to: outcome.streams, in: db)
+                try Self.link(alert: id, change, in: db)
             }
-            for (serial, state) in outcome.devices {
-                try db.execute(sql: "INSERT OR REPLACE INTO deviceState (serial, state) VALUES (?, ?)",
-                               arguments: [serial.description, try encoder.encode(state)])
-            }
+            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO deviceState (serial, state) VALUES (?, ?)")
+            for (serial, state) in states { try statement.execute(arguments: [serial, state]) }
             if let watermark = outcome.watermark {
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
                                arguments: [Self.watermarkKey, watermark])

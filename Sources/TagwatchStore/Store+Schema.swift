@@ -102,6 +102,11 @@ extension Store {
                 table.column("hash", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: audit head recorded from the start") { db in
+            // So that a store whose head record has gone is told from one never written.
+            try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
+                           arguments: [auditHeadKey, "0 " + AuditEntry.genesis])
+        }
         return migrator
     }
 }

@@ -4,11 +4,10 @@ import TagwatchRules
 
 extension Store {
     /// The folder beside the database where streams are kept byte for byte, each named
-    /// by its SHA-256: `store.sqlite` keeps them in `store.evidence/`.
+    /// by its SHA-256: `store.sqlite` keeps them in `store.sqlite.evidence/` (the whole
+    /// file name, so two stores in one folder never share one).
     public var evidenceFolder: String {
-        let url = URL(fileURLWithPath: path)
-        let base = url.pathExtension.isEmpty ? url : url.deletingPathExtension()
-        return base.path + ".evidence"
+        URL(fileURLWithPath: path).path + ".evidence"
     }
 
     /// Records a stream once: a stream ingested again (same SHA-256) keeps its first
@@ -33,16 +32,15 @@ extension Store {
         }
     }
 
-    /// Links an alert to the batch's streams holding readings of its device within the
-    /// `seq` range behind it.
-    static func link(alert id: Int64, _ change: AlertChange, to streams: [StreamRecord], in db: Database) throws {
-        let serial = change.device.description
-        for stream in streams {
-            guard stream.devices.contains(where: {
-                $0.serial == serial && $0.firstSeq <= Int64(change.lastSeq) && Int64(change.firstSeq) <= $0.lastSeq
-            }) else { continue }
-            try db.execute(sql: "INSERT OR IGNORE INTO alertStream (alertId, sha256) VALUES (?, ?)", arguments: [id, stream.sha256])
-        }
+    /// Links an alert to every kept stream holding readings of its device within the
+    /// `seq` range behind it (this batch's streams are recorded first, in the same
+    /// transaction), so its evidence is whole even when its readings came in earlier
+    /// batches.
+    static func link(alert id: Int64, _ change: AlertChange, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO alertStream (alertId, sha256)
+            SELECT ?, sha256 FROM streamDevice WHERE serial = ? AND firstSeq <= ? AND lastSeq >= ?
+            """, arguments: [id, change.device.description, Int64(change.lastSeq), Int64(change.firstSeq)])
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TagwatchRules
 import TagwatchStore
 
 /// `tagwatch alerts [list] | show | ack | note | resolve` (alerts.md, command-line
@@ -39,6 +40,16 @@ struct ListAlerts: ParsableCommand {
     var format: AlertFormat = .table
 
     enum Severity: String, ExpressibleByArgument, CaseIterable { case critical, high, medium, low }
+
+    /// Every type rules.md and alerts.md name, including those the worker raises.
+    static let knownTypes = AlertType.allCases.map(\.rawValue)
+        + ["transition.order_ending", "transition.order_ended", "system.delivery_failed"]
+
+    func validate() throws {
+        if let type, !Self.knownTypes.contains(type) {
+            throw ValidationError("'\(type)' is no alert type; one of: \(Self.knownTypes.joined(separator: ", ")).")
+        }
+    }
 
     func run() throws {
         let filter = AlertFilter(status: status, type: type, severity: severity?.rawValue, subject: subject, officer: officer)

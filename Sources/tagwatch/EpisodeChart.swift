@@ -28,19 +28,23 @@ struct EpisodeChart {
         }
     }
 
-    private func mark(_ time: Int64) -> String {
-        time >= alert.start && time <= (alert.end ?? .max) ? "›" : " "
+    /// `›` when the stretch from `start` to `end` overlaps the episode.
+    private func mark(_ start: Int64, _ end: Int64? = nil) -> String {
+        start <= (alert.end ?? .max) && (end ?? start) >= alert.start ? "›" : " "
     }
 
     /// TAC per reading, g/dL, with the skin's infrared and temperature beside it.
     private func curve(_ readings: [Reading]) -> [String] {
+        guard !readings.isEmpty else { return ["  (no TAC readings in the kept streams for this window)"] }
         let peak: Float = readings.compactMap { reading -> Float? in
             if case .tac(let sample) = reading.payload { sample.tac } else { nil }
         }.max() ?? 0
         var lines = ["  TAC (g/dL) per reading, › inside the episode; ir and skin temperature beside:"]
         for reading in readings {
             guard case .tac(let sample) = reading.payload else { continue }
-            let length = peak > 0 ? Int((Float(Self.barWidth) * max(sample.tac, 0) / peak).rounded()) : 0
+            // In Double and clamped: a hostile but valid reading (tac 1e38) must not trap.
+            let ratio = peak > 0 ? Double(max(sample.tac, 0)) / Double(peak) : 0
+            let length = ratio.isFinite ? Int((Double(Self.barWidth) * min(max(ratio, 0), 1)).rounded()) : 0
             let bar = String(repeating: "█", count: length).padding(toLength: Self.barWidth, withPad: " ", startingAt: 0)
             lines.append("  \(mark(reading.time)) \(Instant.rfc3339(reading.time))  \(format(sample.tac, 3))  \(bar)  ir \(format(sample.ir, 2))  \(format(sample.temp, 1)) °C")
         }
@@ -49,6 +53,7 @@ struct EpisodeChart {
 
     /// Runs of in-range and out-of-range readings, and silences between them.
     private func timeline(_ readings: [Reading]) -> [String] {
+        guard !readings.isEmpty else { return ["  (no rf readings of the tag in the kept streams for this window)"] }
         var lines = ["  presence (rf), › inside the episode:"]
         var runStart = readings[0]
         var runEnd = readings[0]
@@ -56,14 +61,14 @@ struct EpisodeChart {
         func inRange(_ reading: Reading) -> Bool { if case .rf(let inRange, _) = reading.payload { inRange } else { false } }
         func flush() {
             let state = inRange(runStart) ? "in range    " : "OUT OF RANGE"
-            lines.append("  \(mark(runStart.time)) \(Instant.rfc3339(runStart.time)) to \(Instant.rfc3339(runEnd.time))  \(state)  \(count) reading\(count == 1 ? "" : "s")")
+            lines.append("  \(mark(runStart.time, runEnd.time)) \(Instant.rfc3339(runStart.time)) to \(Instant.rfc3339(runEnd.time))  \(state)  \(count) reading\(count == 1 ? "" : "s")")
         }
         for reading in readings.dropFirst() {
             let gap = reading.time - runEnd.time > Self.silence
             if gap || inRange(reading) != inRange(runStart) {
                 flush()
                 if gap {
-                    lines.append("  \(mark(runEnd.time)) \(Instant.rfc3339(runEnd.time)) to \(Instant.rfc3339(reading.time))  no readings  \((reading.time - runEnd.time) / 60_000) min")
+                    lines.append("  \(mark(runEnd.time, reading.time)) \(Instant.rfc3339(runEnd.time)) to \(Instant.rfc3339(reading.time))  no readings  \((reading.time - runEnd.time) / 60_000) min")
                 }
                 runStart = reading
                 count = 0
@@ -77,16 +82,17 @@ struct EpisodeChart {
 
     /// Runs of consecutive `seq` numbers, and the numbers missing between them.
     private func sequence() -> [String] {
+        guard !readings.isEmpty else { return [] }
         var lines = ["  readings by seq, › inside the episode:"]
         var first = readings[0]
         var last = readings[0]
         func flush() {
-            lines.append("  \(mark(first.time)) seq \(first.seq) to \(last.seq)  \(Instant.rfc3339(first.time)) to \(Instant.rfc3339(last.time))  \(last.seq - first.seq + 1) readings")
+            lines.append("  \(mark(first.time, last.time)) seq \(first.seq) to \(last.seq)  \(Instant.rfc3339(first.time)) to \(Instant.rfc3339(last.time))  \(last.seq - first.seq + 1) readings")
         }
         for reading in readings.dropFirst() where reading.seq != last.seq {
             if reading.seq != last.seq + 1 {
                 flush()
-                lines.append("  \(mark(last.time)) seq \(last.seq + 1) to \(reading.seq - 1)  MISSING  \(reading.seq - last.seq - 1) readings never received")
+                lines.append("  \(mark(last.time, reading.time)) seq \(last.seq + 1) to \(reading.seq - 1)  MISSING  \(reading.seq - last.seq - 1) readings never received")
                 first = reading
             }
             last = reading
@@ -97,6 +103,7 @@ struct EpisodeChart {
 
     /// Each reading that differs from the one before it (strap, home unit, battery).
     private func changes(_ readings: [Reading]) -> [String] {
+        guard !readings.isEmpty else { return ["  (no readings of that kind in the kept streams for this window)"] }
         var lines = ["  readings that changed something, › inside the episode:"]
         var previous: Payload?
         for reading in readings where reading.payload != previous {

@@ -10,6 +10,9 @@ struct EpisodeReadings {
     var readings: [Reading]
     /// Streams that should hold some of them but are not in the evidence folder.
     var missing: [String]
+    /// Kept streams whose bytes no longer have the SHA-256 they are named by: changed
+    /// since they were kept, so their readings are not shown.
+    var altered: [String] = []
     var window: (from: Int64, to: Int64)
 
     /// How far around the episode readings are shown.
@@ -21,22 +24,28 @@ struct EpisodeReadings {
         let serial = alert.device
         let to = (alert.end ?? max(alert.openedAt, alert.start)) + Self.margin
         window = (alert.start - Self.margin, to)
-        var sink = Collector(serial: DeviceSerial(serial), window: window, limit: Self.limit)
         missing = []
+        var kept: [Reading] = []
         var batch = BatchIngest(wallClock: .max / 2)
         for stream in try store.streams(holding: serial, from: window.from, to: window.to) {
             guard FileManager.default.fileExists(atPath: stream.path) else {
                 missing.append(stream.sha256)
                 continue
             }
-            try batch.ingest(ByteSource(name: stream.path), into: &sink)
+            var sink = Collector(serial: DeviceSerial(serial), window: window, limit: Self.limit - kept.count)
+            let report = try batch.ingest(ByteSource(name: stream.path), into: &sink)
+            guard report.sha256 == stream.sha256 else {
+                altered.append(stream.sha256)
+                continue
+            }
+            kept += sink.readings
         }
         // The alert's own streams, purged since, are missing too.
         for sha in alert.streams where !missing.contains(sha)
             && !FileManager.default.fileExists(atPath: store.evidenceFolder + "/" + sha) {
             missing.append(sha)
         }
-        readings = sink.readings.sorted { $0.seq < $1.seq }
+        readings = kept.sorted { $0.seq < $1.seq }
     }
 
     /// Keeps one device's readings inside the window.

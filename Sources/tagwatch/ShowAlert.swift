@@ -32,11 +32,14 @@ struct ShowAlert: ParsableCommand {
         }
         switch format {
         case .json:
-            print(AlertJSON.text(Shown(alert: alert, readings: episode.readings, missingStreams: episode.missing)))
+            print(AlertJSON.text(Shown(alert: alert, readings: episode.readings, missingStreams: episode.missing, alteredStreams: episode.altered)))
         case .text:
             print(AlertReport(alert: alert).render(), terminator: "")
             print("Readings of \(alert.device), \(Instant.rfc3339(episode.window.from)) to \(Instant.rfc3339(episode.window.to)):")
             for line in EpisodeChart(readings: episode.readings, alert: (alert.type, alert.start, alert.end)).render() { print(line) }
+            if !episode.altered.isEmpty {
+                print("  WARNING: \(episode.altered.count) kept stream\(episode.altered.count == 1 ? " no longer has" : "s no longer have") the SHA-256 it is named by: changed since it was kept, its readings are not shown: \(episode.altered.joined(separator: ", "))")
+            }
             if !episode.missing.isEmpty {
                 print("  \(episode.missing.count) stream\(episode.missing.count == 1 ? " is" : "s are") no longer in the evidence folder (purged?): \(episode.missing.joined(separator: ", "))")
             }
@@ -49,13 +52,15 @@ private struct Shown: Encodable {
     let alert: StoredAlert
     let readings: [Reading]
     let missingStreams: [String]
+    let alteredStreams: [String]
 
     func encode(to encoder: Encoder) throws {
         try alert.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(readings, forKey: .readings)
         try container.encode(missingStreams, forKey: .missingStreams)
+        try container.encode(alteredStreams, forKey: .alteredStreams)
     }
 
-    enum Keys: String, CodingKey { case readings, missingStreams }
+    enum Keys: String, CodingKey { case readings, missingStreams, alteredStreams }
 }

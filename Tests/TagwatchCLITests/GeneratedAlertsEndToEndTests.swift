@@ -118,7 +118,7 @@ import Testing
         // A gateway's resend overlapping what was taken in: days 2 and 3 as one stream.
         let overlap = run.folder.appendingPathComponent("resend.gz")
         try (Data(contentsOf: URL(fileURLWithPath: run.dayFiles[1])) + Data(contentsOf: URL(fileURLWithPath: run.dayFiles[2]))).write(to: overlap)
-        let evidenceFolder = run.folder.appendingPathComponent("store.evidence").path
+        let evidenceFolder = run.folder.appendingPathComponent("store.sqlite.evidence").path
         let keptBefore = try FileManager.default.contentsOfDirectory(atPath: evidenceFolder)
         let resend = try TagwatchProcess.run(["ingest", "--db", run.store, "--format", "json", overlap.path])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(resend.output.utf8)) as? [String: Any])

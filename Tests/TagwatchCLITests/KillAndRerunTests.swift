@@ -49,7 +49,7 @@ import Testing
         }
         let expected = Self.comparable(try GeneratedAlertsEndToEndTests.alerts(reference))
         #expect(expected.count == reference.set.expectedAlerts().count)
-        let evidence = try FileManager.default.contentsOfDirectory(atPath: reference.folder.appendingPathComponent("store.evidence").path)
+        let evidence = try FileManager.default.contentsOfDirectory(atPath: reference.folder.appendingPathComponent("store.sqlite.evidence").path)
 
         var random = SplitMix64(seed: 2026)
         var interrupted = 0
@@ -73,7 +73,7 @@ import Testing
             #expect(got == expected, "trial \(trial): \(Set(got).symmetricDifference(expected).sorted().prefix(4))")
             let audit = try TagwatchProcess.run(["audit", "verify", "--db", store])
             #expect(audit.status == 0, "trial \(trial): \(audit.output)")
-            let kept = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("store.evidence").path)
+            let kept = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("store.sqlite.evidence").path)
             #expect(Set(kept.filter { !$0.hasPrefix(".") }) == Set(evidence), "trial \(trial)")
         }
         // Most kills must land inside a run, or the test proves nothing.

@@ -108,10 +108,44 @@ import Testing
         #expect(curve.output.contains("████████████████████████████████████████"))
 
         // A kept stream that has gone is said to be missing, not silently skipped.
-        let folder = URL(fileURLWithPath: store).deletingPathExtension().path + ".evidence"
+        let folder = store + ".evidence"
         try FileManager.default.removeItem(atPath: folder + "/" + streams[0])
         let without = try TagwatchProcess.run(["alerts", "show", id, "--db", store])
         #expect(without.status == 0)
         #expect(without.output.contains("no longer in the evidence folder"))
+    }
+
+    /// Review findings: a valid but extreme reading draws without trapping, a kept stream
+    /// changed since it was kept is called out, and a folder that cannot take evidence
+    /// stops the batch with what to do.
+    @Test func hostileEvidenceIsShownSafelyAndNamed() throws {
+        let store = try AlertsCommandTests.ingestedSamples()
+        let listed = try TagwatchProcess.run(["alerts", "--db", store, "--type", "alcohol.drinking", "--format", "json"])
+        let drinking = try #require((try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])?.first)
+        let id = try #require(drinking["id"] as? String)
+        let device = try #require(drinking["device"] as? String)
+        let start = try #require(GeneratedAlertsEndToEndTests.milliseconds(drinking["start"]))
+        let line = #"{"dev":"\#(device)","seq":4000000000,"t":\#(start + 60_000),"k":"tac","tac":1e38,"ir":2.7,"temp":33}"# + "\n"
+        let extreme = try TagwatchProcess.run(["ingest", "--db", store, "-"], input: Array(line.utf8))
+        #expect(extreme.status == 0, "\(extreme.output)\(extreme.errors)")
+        let shown = try TagwatchProcess.run(["alerts", "show", id, "--db", store])
+        #expect(shown.status == 0, "\(shown.errors)")
+        #expect(shown.output.contains("99999996802856924650656260769173209088.000  ████████████████████████████████████████"))
+
+        // A kept stream replaced by other bytes.
+        let folder = store + ".evidence"
+        let streams = try #require((drinking["evidence"] as? [String: Any])?["streams"] as? [String])
+        let kept = folder + "/" + streams[0]
+        try Data("not what was received".utf8).write(to: URL(fileURLWithPath: kept))
+        let altered = try TagwatchProcess.run(["alerts", "show", id, "--db", store])
+        #expect(altered.output.contains("WARNING: 1 kept stream no longer has the SHA-256 it is named by"))
+
+        // The evidence folder's name taken by a file: nothing committed, and why.
+        let other = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("other.sqlite").path
+        try Data().write(to: URL(fileURLWithPath: other + ".evidence"))
+        let blocked = try TagwatchProcess.run(["ingest", "--db", other, CaseloadCommandTests.samples.appendingPathComponent("day-1.gz").path])
+        #expect(blocked.status == 1)
+        #expect(blocked.errors.contains("cannot keep the evidence copy"))
+        #expect(blocked.errors.contains("Nothing of the batch was committed"))
     }
 }

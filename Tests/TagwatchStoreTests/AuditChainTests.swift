@@ -58,7 +58,11 @@ import Testing
     @Test func deletedLastEntriesAreFound() throws {
         let fixture = try storeWithSixEntries()
         try fixture.raw().write { try $0.execute(sql: "DELETE FROM audit WHERE id >= 5") }
-        #expect(try fixture.store.verifyAudit() == .broken([AuditProblem(entry: 4, kind: .truncatedAfter(recordedLast: 6))]))
+        // The resolution went with them: the alert's status says more than the log.
+        #expect(try fixture.store.verifyAudit() == .broken([
+            AuditProblem(entry: 4, kind: .truncatedAfter(recordedLast: 6)),
+            AuditProblem(entry: 3, kind: .statusNotLogged(alert: 1, status: "resolved", logged: "acknowledged")),
+        ]))
     }
 
     @Test func aDeletedFirstEntryAndAForgedEntryAreFound() throws {
@@ -75,6 +79,75 @@ import Testing
             AuditProblem(entry: 2, kind: .missingBefore(expected: 1)),
             AuditProblem(entry: 7, kind: .changed),
             AuditProblem(entry: 7, kind: .unlinked),
+            AuditProblem(entry: 7, kind: .appendedAfter(recordedLast: 6)),
         ]))
+    }
+
+    /// Review finding: deleting the last entry must stay found after the next action.
+    @Test func aDeletionIsNotHealedByLaterEntries() throws {
+        let fixture = try storeWithSixEntries()
+        try fixture.raw().write { try $0.execute(sql: "DELETE FROM audit WHERE id = 6") }
+        try fixture.store.review(alert: 1, by: "PO-1", .note("later note"), at: 1_800_000_900_000)
+        #expect(try fixture.store.verifyAudit() == .broken([
+            AuditProblem(entry: 7, kind: .missingBefore(expected: 6)),
+            AuditProblem(entry: 3, kind: .statusNotLogged(alert: 1, status: "resolved", logged: "acknowledged")),
+        ]))
+    }
+
+    /// An entry forged with a hash worked out correctly, appended after the recorded last.
+    @Test func aWellHashedForgedEntryIsFound() throws {
+        let fixture = try storeWithSixEntries()
+        let last = try #require(try fixture.store.auditEntries().last)
+        var forged = last
+        (forged.id, forged.at, forged.action, forged.target, forged.details, forged.previousHash) =
+            (7, last.at + 1, "alert.noted", "alert 1", "{}", last.hash)
+        forged.hash = forged.computedHash
+        try fixture.raw().write { db in
+            try db.execute(sql: "INSERT INTO audit (id, at, actor, action, target, details, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [forged.id, forged.at, forged.actor, forged.action, forged.target, forged.details, forged.previousHash, forged.hash])
+        }
+        #expect(try fixture.store.verifyAudit() == .broken([AuditProblem(entry: 7, kind: .appendedAfter(recordedLast: 6))]))
+    }
+
+    @Test(arguments: ["DELETE FROM setting WHERE key = 'auditHead'", "UPDATE setting SET value = 'garbage' WHERE key = 'auditHead'"])
+    func aMissingOrDamagedRecordOfTheLastEntryIsFound(tampering: String) throws {
+        let fixture = try storeWithSixEntries()
+        try fixture.raw().write { try $0.execute(sql: tampering) }
+        #expect(try fixture.store.verifyAudit() == .broken([AuditProblem(entry: 6, kind: .headMissing)]))
+    }
+
+    @Test func aStatusChangedOutsideTheLogIsFound() throws {
+        let fixture = try StoreFixture()
+        try fixture.commit([StoreFixture.change(device: "RF-1"), StoreFixture.change(device: "RF-2")])
+        try fixture.store.review(alert: 1, by: "OP-1", .acknowledge, at: 1_800_000_100_000)
+        try fixture.raw().write { db in
+            try db.execute(sql: "UPDATE alert SET status = 'resolved' WHERE id = 1")
+            try db.execute(sql: "UPDATE alert SET status = 'resolved' WHERE id = 2")
+        }
+        let verification = try fixture.store.verifyAudit()
+        #expect(verification == .broken([
+            AuditProblem(entry: 2, kind: .statusNotLogged(alert: 1, status: "resolved", logged: "acknowledged")),
+            AuditProblem(entry: 0, kind: .statusNotLogged(alert: 2, status: "resolved", logged: "open")),
+        ]))
+    }
+
+    @Test func duplicatedIdsAreNamedAsSuch() throws {
+        let fixture = try storeWithSixEntries()
+        // Rebuilt without its key, with entry 3 written twice.
+        try fixture.raw().write { db in
+            try db.execute(sql: "CREATE TABLE copy AS SELECT * FROM audit")
+            try db.execute(sql: "INSERT INTO copy SELECT * FROM audit WHERE id = 3")
+            try db.execute(sql: "DROP TABLE audit")
+            try db.execute(sql: "ALTER TABLE copy RENAME TO audit")
+        }
+        let verification = try fixture.store.verifyAudit()
+        guard case .broken(let problems) = verification else { Issue.record("not found"); return }
+        #expect(problems.contains(AuditProblem(entry: 3, kind: .outOfOrder(after: 3))))
+        #expect(problems.first { $0.kind == .outOfOrder(after: 3) }?.description == "entry 3 comes after entry 3: ids duplicated or out of order")
+    }
+
+    @Test func anEmptyLogOfANewStoreIsIntact() throws {
+        let fixture = try StoreFixture()
+        #expect(try fixture.store.verifyAudit() == .intact(entries: 0, head: AuditEntry.genesis))
     }
 }

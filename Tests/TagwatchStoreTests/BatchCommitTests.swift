@@ -46,4 +46,25 @@ import Testing
         #expect(counts.1 == 2)
         #expect(try fixture.store.alerts().first?.streams == ["aa", "bb"])
     }
+
+    /// Review finding: an alert opened after a batch that updated one took the id of its
+    /// history row, so linking failed and the store refused every later batch.
+    @Test func alertsOpenedAfterAnUpdateGetTheirOwnIdAndEveryStreamBehindThem() throws {
+        let fixture = try StoreFixture()
+        try fixture.commit([StoreFixture.change(device: "RF-1", seqs: 10...12)],
+                           streams: [Self.stream("s1", device: "RF-1", seqs: 1...15), Self.stream("s0", device: "RF-3", seqs: 1...10)])
+        let updated = try fixture.commit([StoreFixture.change(device: "RF-1", seqs: 10...25, minutes: 45)],
+                                         streams: [Self.stream("s2", device: "RF-1", seqs: 16...30)])
+        #expect(updated.updated == 1)
+        // A new alert on RF-2, and one on RF-3 whose reading came in the first batch
+        // (a silence judged later).
+        let opened = try fixture.commit([StoreFixture.change(device: "RF-2", seqs: 1...4), StoreFixture.change(.noContact, device: "RF-3", seqs: 5...5)],
+                                        streams: [Self.stream("s3", device: "RF-2", seqs: 1...10)])
+        #expect(opened.opened == 2)
+        let alerts = Dictionary(uniqueKeysWithValues: try fixture.store.alerts().map { ($0.device, $0) })
+        #expect(alerts["RF-1"]?.streams == ["s1", "s2"])
+        #expect(alerts["RF-2"]?.streams == ["s3"])
+        #expect(alerts["RF-3"]?.streams == ["s0"])
+        #expect(try fixture.store.alert(id: try #require(alerts["RF-2"]?.id))?.device == "RF-2")
+    }
 }

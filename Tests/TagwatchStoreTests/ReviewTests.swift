@@ -82,3 +82,32 @@ import Testing
         #expect(alert.lastSeq == 80)
     }
 }
+
+/// Review findings: the software's own actor names and characters that repaint a
+/// terminal or turn text around are refused as a person's id or a note.
+@Suite struct PersonIDTests {
+    @Test(arguments: ["rules", "Ingest", " system ", "OP\u{1B}[2J", "PO-\u{202E}1", "PO\u{0}1", "", String(repeating: "x", count: 201)])
+    func unusableIdsAreRefused(id: String) {
+        #expect(throws: StoreError.self) { try PersonID.check(id) }
+    }
+
+    @Test func usableIdsAreTrimmed() throws {
+        #expect(try PersonID.check("  PO-31 ") == "PO-31")
+        #expect(try PersonID.check("Zoë Ó Briain") == "Zoë Ó Briain")
+    }
+
+    @Test func notesKeepLinesButNotControlsOrOverrides() throws {
+        #expect(try PersonID.checkNote(" rang twice\n\tno answer ", limit: 100) == "rang twice\n\tno answer")
+        #expect(throws: StoreError.self) { try PersonID.checkNote("ok\u{202E}fed", limit: 100) }
+        #expect(throws: StoreError.self) { try PersonID.checkNote("bell\u{7}", limit: 100) }
+    }
+
+    @Test func theSoftwareCannotBeNamedAsTheOneWhoResolved() throws {
+        let fixture = try StoreFixture()
+        try fixture.commit([StoreFixture.change()])
+        #expect(throws: StoreError.self) {
+            try fixture.store.review(alert: 1, by: "rules", .resolve(.breachAction, note: "auto"), at: 1)
+        }
+        #expect(try fixture.store.alert(id: 1)?.status == "open")
+    }
+}
