@@ -55,10 +55,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "TagwatchBatch",
+            dependencies: ["TagwatchIngest", "TagwatchRules", "TagwatchStore"]
+        ),
         .executableTarget(
             name: "tagwatch",
             dependencies: [
-                "TagwatchIngest", "TagwatchCaseload", "TagwatchRules", "TagwatchStore",
+                "TagwatchIngest", "TagwatchCaseload", "TagwatchRules", "TagwatchStore", "TagwatchBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "IngestBenchmarks",
             dependencies: [
-                "TagwatchIngest", "TagwatchRules", "TagwatchCaseload", "TagwatchSamples",
+                "TagwatchIngest", "TagwatchRules", "TagwatchCaseload", "TagwatchSamples", "TagwatchStore", "TagwatchBatch",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/IngestBenchmarks",

@@ -6,6 +6,8 @@ import TagwatchCore
 import TagwatchIngest
 import TagwatchRules
 import TagwatchSamples
+import TagwatchStore
+import TagwatchBatch
 
 /// Decoding throughput on generated gateway files: two days of `TAGWATCH_BENCH_SUBJECTS`
 /// curfew units (default 1500, about 2.7 million readings a day) as multi-member gzip, in
@@ -13,7 +15,8 @@ import TagwatchSamples
 /// process: decoding alone, and inflating alone. The rules are measured twice: on day 2
 /// with every device's state from day 1 (a monitoring centre's every day), and on day 1
 /// with every device new (its first readings wait like a gap, see `SequenceState`).
-/// `tools/bench-ingest` compares the whole command, store included, against `gzip -dc`.
+/// The whole batch with the store (evidence kept, everything committed) is measured on
+/// day 2 too; `tools/bench-ingest` compares the whole command against `gzip -dc`.
 let benchmarks: @Sendable () -> Void = {
     let subjects = Int(ProcessInfo.processInfo.environment["TAGWATCH_BENCH_SUBJECTS"] ?? "") ?? 1500
     let configuration = Benchmark.Configuration(
@@ -52,6 +55,22 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             blackHole(changes)
             corpus.record(benchmark, day: 2, readings: report.counters.accepted, elapsed: elapsed)
+        }
+
+        Benchmark("decode + rules + store \(encoding.rawValue) day 2 after day 1", configuration: configuration) { benchmark in
+            // The whole batch as `tagwatch ingest` runs it: caseload and rule state read,
+            // the stream kept as evidence, everything committed; on a fresh copy of a
+            // store that holds the caseload and day 1.
+            let store = try corpus.storeAfterDay1()
+            let clock = ContinuousClock()
+            benchmark.startMeasurement()
+            let started = clock.now
+            let outcome = try StoredBatch(files: [corpus.path(day: 2)], store: store).run()
+            let elapsed = clock.now - started
+            benchmark.stopMeasurement()
+            blackHole(outcome.alerts)
+            corpus.record(benchmark, day: 2, readings: outcome.batch.totals.accepted, elapsed: elapsed)
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: store.path).deletingLastPathComponent().path)
         }
 
         Benchmark("decode + rules \(encoding.rawValue) day 1, every device new", configuration: configuration) { benchmark in
@@ -126,6 +145,25 @@ struct BenchCorpus: Sendable {
         _ = first.endBatch()
         let states = Dictionary(uniqueKeysWithValues: first.takeChangedDevices().map { ($0.serial, $0.state) })
         return Monitor(caseload: caseload, watermark: first.watermark, devices: states)
+    }
+
+    /// A fresh copy of a store holding the corpus's caseload and day 1 (made once), in a
+    /// folder of its own.
+    func storeAfterDay1() throws -> Store {
+        let template = folder + "/after-day-1.sqlite"
+        if !FileManager.default.fileExists(atPath: template) {
+            let building = folder + "/building.sqlite"
+            try? FileManager.default.removeItem(atPath: building)
+            let store = try Store(path: building)
+            let document = try CaseloadDocument.json(for: SampleSet(configuration))
+            guard case .success = try store.load(caseloadDocument: document, by: "bench", at: 0) else { fatalError("the corpus caseload does not load") }
+            _ = try StoredBatch(files: [path(day: 1)], store: store).run()
+            try FileManager.default.moveItem(atPath: building, toPath: template)
+        }
+        let run = NSTemporaryDirectory() + "tagwatch-bench-store-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: run, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: template, toPath: run + "/store.sqlite")
+        return try Store(path: run + "/store.sqlite")
     }
 
     /// The file of `day` (1 or 2), generated on first use.

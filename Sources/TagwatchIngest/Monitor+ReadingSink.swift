@@ -11,3 +11,13 @@ extension Monitor: ReadingSink {
         }
     }
 }
+
+extension BatchIngest {
+    /// Reads `source` as one stream of the batch through the rules engine. Concrete, not
+    /// the generic ``ingest(_:into:)``: called from another module the generic one hands
+    /// every reading through witness tables; this one is specialised here.
+    @discardableResult
+    public mutating func ingest(_ source: ByteSource, into monitor: inout Monitor) throws(ByteSource.Failure) -> StreamReport {
+        try read(source, into: &monitor)
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TagwatchBatch
 import TagwatchIngest
 import TagwatchRules
 import TagwatchStore
@@ -48,7 +49,12 @@ struct DemoCommand: ParsableCommand {
         let batches = days.map { [$0] } + names.filter { $0.hasSuffix(".gz") && !days.contains($0) }.map { [$0] }
         for batch in batches {
             let paths = batch.map { folder.appendingPathComponent($0).path }
-            let outcome = try IngestRun(files: paths, store: store, configuration: RulesConfiguration(), now: nil).run()
+            let outcome: StoredBatch.Outcome
+            do {
+                outcome = try StoredBatch(files: paths, store: store).run()
+            } catch {
+                throw CleanExit.message("error: \(error)", code: 1)
+            }
             let totals = outcome.batch.totals
             print("\(batch.joined(separator: " ")): accepted \(totals.accepted), duplicates \(totals.duplicates), rejected \(totals.rejectedTotal), bytes lost \(totals.bytesLost); alerts opened \(outcome.alerts.opened), updated \(outcome.alerts.updated)")
         }

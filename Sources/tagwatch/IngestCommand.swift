@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TagwatchBatch
 import TagwatchIngest
 import TagwatchRules
 import TagwatchStore
@@ -39,7 +40,12 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try rules.map(RulesFile.read) ?? RulesConfiguration()
-        let outcome = try IngestRun(files: files, store: store.open(), configuration: configuration, now: now?.milliseconds).run()
+        let outcome: StoredBatch.Outcome
+        do {
+            outcome = try StoredBatch(files: files, store: store.open(), configuration: configuration, now: now?.milliseconds).run()
+        } catch {
+            throw CleanExit.message("error: \(error)", code: 1)
+        }
         print(format.render(outcome), terminator: "")
         if outcome.batch.totals.hasRejections { throw ExitCode(3) }
     }
@@ -49,7 +55,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
 
-    func render(_ outcome: IngestRun.Outcome) -> String {
+    func render(_ outcome: StoredBatch.Outcome) -> String {
         switch self {
         case .text: IngestTextReport(batch: outcome.batch, alerts: outcome.alerts).render()
         case .json: IngestJSONReport(batch: outcome.batch, alerts: outcome.alerts).render()
