@@ -14,12 +14,20 @@ public struct StoredBatch {
     public var configuration: RulesConfiguration
     /// Moves the watermark on to this instant for the batch (`--now`).
     public var now: Int64?
+    /// How many readings are taken in between commits of a large batch: a crash loses at
+    /// most the work since the last one, which a rerun of the batch redoes.
+    public var commitEvery: Int
 
-    public init(files: [String], store: Store, configuration: RulesConfiguration = RulesConfiguration(), now: Int64? = nil) {
+    /// A day of 1,500 curfew units is about 2.8 million readings: three commits.
+    public static let defaultCommitEvery = 1_000_000
+
+    public init(files: [String], store: Store, configuration: RulesConfiguration = RulesConfiguration(), now: Int64? = nil,
+                commitEvery: Int = StoredBatch.defaultCommitEvery) {
         self.files = files
         self.store = store
         self.configuration = configuration
         self.now = now
+        self.commitEvery = commitEvery
     }
 
     /// What a batch did.
@@ -35,8 +43,6 @@ public struct StoredBatch {
             throw BatchFailure(.input, error.description, advice: "nothing was ingested; check the path and try again")
         }
         let wallClock = Int64(Date().timeIntervalSince1970 * 1000)
-        let t0 = Date()
-        func lap(_ what: String) { FileHandle.standardError.write(Data("\(what) \(Int(Date().timeIntervalSince(t0) * 1000)) ms\n".utf8)) }
         var monitor: Monitor
         let state: RuleState
         do {
@@ -44,37 +50,55 @@ public struct StoredBatch {
             // caseload, and both are needed before the first reading.
             let caseload = InBackground { [store] in try store.caseload() }
             state = try store.ruleState()
-            lap("ruleState")
-            _ = try caseload.value()
-            lap("caseload")
             monitor = Monitor(caseload: try caseload.value(), configuration: configuration,
                               watermark: state.watermark, devices: state.devices)
         } catch {
             throw BatchFailure(.state, "\(error)", advice: "nothing was ingested")
         }
-        lap("monitor")
         var batch = BatchIngest(wallClock: wallClock, conflictWindowMinutes: configuration.gapHoldMinutes)
         batch.evidenceFolder = store.evidenceFolder
-        for name in files {
+        batch.checkpointEvery = commitEvery
+        // Checkpoints commit what the batch has done so far: alerts, device states (late
+        // readings not yet evaluated with them) and the watermark; its streams come with
+        // the last commit, once each has been kept whole.
+        var after = state.batches
+        var counts = AlertCounts()
+        var halted: BatchFailure?
+        let store = store
+        let checkpoint = { (monitor: inout Monitor) -> Bool in
             do {
-                try batch.ingest(ByteSource(name: name), into: &monitor)
-            } catch where error.operation == .keepEvidence {
-                throw BatchFailure(.evidence, error.description, advice: "nothing of the batch was committed: every stream must be kept before it counts. Make the evidence folder \(store.evidenceFolder) writable (or move what has its name), then run it again")
+                counts += try store.commit(BatchOutcome(
+                    changes: monitor.checkpoint(), devices: monitor.takeChangedDevices(), watermark: monitor.watermark,
+                    raisedAt: wallClock, after: after, isCheckpoint: true))
+                after += 1
+                return true
             } catch {
-                throw BatchFailure(.read, error.description, advice: "the batch stopped there and nothing of it was committed; run it again once the file can be read")
+                halted = BatchFailure(.commit, "\(error)", advice: "what came before the failed checkpoint was kept; run the batch again to go on")
+                return false
             }
         }
-        lap("ingest")
+        for name in files {
+            do {
+                try batch.ingest(ByteSource(name: name), into: &monitor, checkpoint: checkpoint)
+            } catch where error.operation == .keepEvidence {
+                throw BatchFailure(.evidence, error.description, advice: (after == state.batches ? "nothing of the batch was committed" : "what came before its last checkpoint was kept")
+                    + ": every stream must be kept before it counts. Make the evidence folder \(store.evidenceFolder) writable (or move what has its name), then run it again")
+            } catch {
+                throw BatchFailure(.read, error.description, advice: after == state.batches
+                    ? "the batch stopped there and nothing of it was committed; run it again once the file can be read"
+                    : "the batch stopped there; what came before its last checkpoint was kept; run it again once the file can be read")
+            }
+            if let halted { throw halted }
+        }
         let changes = monitor.endBatch(now: now)
-        lap("endBatch")
-        defer { lap("commit") }
         do {
-            let alerts = try store.commit(BatchOutcome(
+            counts += try store.commit(BatchOutcome(
                 changes: changes, devices: monitor.takeChangedDevices(), watermark: monitor.watermark,
-                raisedAt: wallClock, streams: batch.reports.map(StreamRecord.init), after: state.batches))
-            return Outcome(batch: batch, alerts: alerts)
+                raisedAt: wallClock, streams: batch.reports.map(StreamRecord.init), after: after))
+            return Outcome(batch: batch, alerts: counts)
         } catch {
-            throw BatchFailure(.commit, error.description, advice: "nothing of this batch was committed")
+            throw BatchFailure(.commit, error.description, advice: after == state.batches
+                ? "nothing of this batch was committed" : "what came before its last checkpoint was kept; run the batch again to go on")
         }
     }
 }

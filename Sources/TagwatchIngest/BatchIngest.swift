@@ -11,6 +11,10 @@ public struct BatchIngest {
     /// Where each stream is kept byte for byte under its SHA-256 as it is read (the
     /// store's evidence folder); nil keeps nothing (benchmarks, tests of decoding).
     public var evidenceFolder: String?
+    /// How many readings the batch accepts between checkpoints (see
+    /// ``ingest(_:into:checkpoint:)``); nil for none.
+    public var checkpointEvery: Int?
+    private var sinceCheckpoint = 0
 
     /// A batch judged against `wallClock` (milliseconds since the epoch) for readings
     /// from the future (`clock` rejects).
@@ -27,18 +31,32 @@ public struct BatchIngest {
     /// Reads `source` to its end as one stream of the batch: reading, hashing, copying
     /// as evidence and decompressing on one thread, decoding on this one, each new
     /// reading handed to `sink`. The copy is kept once the stream has been read whole.
-    mutating func read<Sink: ReadingSink>(_ source: ByteSource, into sink: inout Sink) throws(ByteSource.Failure) -> StreamReport {
+    ///
+    /// Every ``checkpointEvery`` readings accepted, `checkpoint` is given the sink; when it
+    /// answers false the rest of the stream is read (and kept) but not taken in.
+    mutating func read<Sink: ReadingSink>(
+        _ source: ByteSource, into sink: inout Sink, checkpoint: ((inout Sink) -> Bool)? = nil
+    ) throws(ByteSource.Failure) -> StreamReport {
         var stream = StreamIngest(limits: limits)
         let copy = try evidenceFolder.map { folder throws(ByteSource.Failure) in try EvidenceCopy(folder: folder) }
         let pipeline = DecompressionPipeline(source: source, copy: copy)
+        var halted = false
         while let parcel = pipeline.next() {
-            stream.handle(parcel, ledger: &ledger, sink: &sink)
+            if !halted {
+                let before = stream.counters.accepted
+                stream.handle(parcel, ledger: &ledger, sink: &sink)
+                sinceCheckpoint += stream.counters.accepted - before
+                if let checkpoint, let every = checkpointEvery, sinceCheckpoint >= every {
+                    sinceCheckpoint = 0
+                    halted = !checkpoint(&sink)
+                }
+            }
             pipeline.recycle(parcel)
         }
         // A stream that could not be read to its end gives the ledger nothing more.
         let summary = try pipeline.finish()
         try copy?.keep(as: summary.sha256)
-        stream.finish(ledger: &ledger, sink: &sink)
+        if !halted { stream.finish(ledger: &ledger, sink: &sink) }
         let report = StreamReport(
             name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,
             container: summary.container, members: summary.members,

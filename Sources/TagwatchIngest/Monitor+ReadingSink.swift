@@ -16,8 +16,13 @@ extension BatchIngest {
     /// Reads `source` as one stream of the batch through the rules engine. Concrete, not
     /// the generic ``ingest(_:into:)``: called from another module the generic one hands
     /// every reading through witness tables; this one is specialised here.
+    ///
+    /// Every ``checkpointEvery`` readings `checkpoint` may commit what the monitor has
+    /// done so far (``Monitor/checkpoint()``); answering false stops taking readings in.
     @discardableResult
-    public mutating func ingest(_ source: ByteSource, into monitor: inout Monitor) throws(ByteSource.Failure) -> StreamReport {
-        try read(source, into: &monitor)
+    public mutating func ingest(
+        _ source: ByteSource, into monitor: inout Monitor, checkpoint: ((inout Monitor) -> Bool)? = nil
+    ) throws(ByteSource.Failure) -> StreamReport {
+        try read(source, into: &monitor, checkpoint: checkpoint)
     }
 }

@@ -97,16 +97,16 @@ struct StreamIngest {
         switch ledger.record(reading) {
         case .accepted:
             switch sink.take(reading) {
-            case .accepted:
-                counters.accepted += 1
-                span(reading)
+            case .accepted: counters.accepted += 1
             case .late:
                 counters.accepted += 1
                 counters.late += 1
-                span(reading)
             case .duplicate: counters.duplicates += 1
             }
-        case .duplicate: counters.duplicates += 1
+            span(reading)
+        case .duplicate:
+            counters.duplicates += 1
+            span(reading)
         case .conflict:
             counters.conflicts += 1
             list(StreamProblem(

@@ -15,7 +15,7 @@ public struct StreamReport: Sendable {
     /// ``keptProblemLimit`` of them (quarantine's index into the stream kept as evidence);
     /// all of them are counted in `counters`.
     public var problems: [StreamProblem]
-    /// Which devices' readings the stream brought in, in order of first sight.
+    /// Which devices' readings the stream holds, in order of first sight.
     public var devices: [DeviceSpan]
 
     /// How many problems a report prints for a person; the rest are counted.
@@ -24,8 +24,10 @@ public struct StreamReport: Sendable {
     public static let keptProblemLimit = 100_000
 }
 
-/// The readings of one device a stream brought in (accepted, late included): their
-/// `seq` and time ranges, so an alert can name the streams behind it.
+/// The readings of one device a stream holds (accepted, late or repeating ones already
+/// taken in; not conflicts): their `seq` and time ranges, so an alert can name every kept
+/// stream its readings are in (a batch run again after a crash takes in none of what its
+/// first run committed, yet its stream holds them).
 public struct DeviceSpan: Sendable, Equatable {
     public var serial: DeviceSerial
     public var firstSeq: UInt32

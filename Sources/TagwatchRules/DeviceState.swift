@@ -1,3 +1,5 @@
+import TagwatchCore
+
 /// Everything the rules keep about one device between readings and between batches:
 /// state, not history. It is bounded: a few readings for smoothing and the tamper
 /// baseline, the readings held for a gap (at most `gapHoldMinutes` of them), and the
@@ -9,6 +11,10 @@ public struct DeviceState: Sendable, Codable, Equatable {
     var rules = DeviceRules()
     /// Readings heard while no assignment covered the serial.
     var unassigned: UnassignedEpisode?
+    /// Late readings waiting for the end of their batch, kept only when the batch
+    /// commits a checkpoint before its end (``Monitor/checkpoint()``), so a crash after it
+    /// loses none. Nil otherwise (and in states stored before checkpoints existed).
+    var pendingLate: [Reading]?
 
     public init() {}
 }

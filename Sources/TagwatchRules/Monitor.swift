@@ -33,7 +33,10 @@ public struct Monitor {
             rules: RuleSet(configuration), gapHold: configuration.gapHold)
         for (serial, state) in devices.sorted(by: { $0.key < $1.key }) {
             _ = numbering.slot(for: serial)
-            slots.append(DeviceSlot(serial: serial, state: state))
+            var slot = DeviceSlot(serial: serial, state: state)
+            slot.late = state.pendingLate ?? []
+            slot.state.pendingLate = nil
+            slots.append(slot)
         }
     }
 
@@ -75,14 +78,26 @@ public struct Monitor {
         return book.takeAll()
     }
 
-    /// The devices whose state changed since the last call, to be stored.
+    /// The devices whose state changed since the last call, to be stored; a device's
+    /// late readings not yet evaluated go with it (see ``checkpoint()``).
     public mutating func takeChangedDevices() -> [(serial: DeviceSerial, state: DeviceState)] {
         var changed: [(serial: DeviceSerial, state: DeviceState)] = []
         for slot in slots.indices where slots[slot].changed {
-            changed.append((slots[slot].serial, slots[slot].state))
+            var state = slots[slot].state
+            if !slots[slot].late.isEmpty { state.pendingLate = slots[slot].late }
+            changed.append((slots[slot].serial, state))
             slots[slot].changed = false
         }
         return changed
+    }
+
+    /// A point in the middle of a batch where what it has done so far can be committed,
+    /// so a crash loses only what comes after: the alert changes so far (later ones to
+    /// the same episodes come as updates). Nothing is judged: the end of the batch still
+    /// declares gaps, evaluates late readings and judges silence as if there had been no
+    /// checkpoint; take ``takeChangedDevices()`` and ``watermark`` with it.
+    public mutating func checkpoint() -> [AlertChange] {
+        book.takeAll()
     }
 
     private mutating func slot(for serial: DeviceSerial) -> Int {

@@ -22,17 +22,21 @@ public struct BatchOutcome: Sendable {
     public var raisedAt: Int64
     /// The streams read, each already kept in the evidence folder.
     public var streams: [StreamRecord]
-    /// ``RuleState/batches`` when the batch's rule state was read.
+    /// ``RuleState/batches`` when the batch's rule state was read (or its last
+    /// checkpoint committed).
     public var after: Int64
+    /// A checkpoint in the middle of a batch: no streams yet, more to come.
+    public var isCheckpoint: Bool
 
     public init(changes: [AlertChange], devices: [(serial: DeviceSerial, state: DeviceState)], watermark: Int64?,
-                raisedAt: Int64, streams: [StreamRecord] = [], after: Int64) {
+                raisedAt: Int64, streams: [StreamRecord] = [], after: Int64, isCheckpoint: Bool = false) {
         self.changes = changes
         self.devices = devices
         self.watermark = watermark
         self.raisedAt = raisedAt
         self.streams = streams
         self.after = after
+        self.isCheckpoint = isCheckpoint
     }
 }
 
@@ -40,6 +44,13 @@ public struct BatchOutcome: Sendable {
 public struct AlertCounts: Sendable, Equatable {
     public var opened = 0
     public var updated = 0
+
+    public init() {}
+
+    public static func += (total: inout AlertCounts, more: AlertCounts) {
+        total.opened += more.opened
+        total.updated += more.updated
+    }
 }
 
 extension Store {
@@ -103,6 +114,9 @@ extension Store {
                 }
                 try Self.link(alert: id, change, in: db)
             }
+            // Alerts changed at a checkpoint of this batch, before its streams were
+            // known, are linked now.
+            for stream in outcome.streams { try Self.link(stream: stream.sha256, in: db) }
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO deviceState (serial, state) VALUES (?, ?)")
             for (serial, state) in states { try statement.execute(arguments: [serial, state]) }
             if let watermark = outcome.watermark {
@@ -117,7 +131,8 @@ extension Store {
                 "alertsUpdated": String(counts.updated),
             ]
             if let watermark = outcome.watermark { details["watermark"] = Instant.rfc3339(watermark) }
-            try Self.audit(AuditRecord(at: outcome.raisedAt, actor: "ingest", action: "ingest", target: "batch \(batches + 1)",
+            try Self.audit(AuditRecord(at: outcome.raisedAt, actor: "ingest", action: outcome.isCheckpoint ? "ingest.checkpoint" : "ingest",
+                                       target: "batch \(batches + 1)",
                                        details: details), in: db)
             return counts
         }

@@ -107,6 +107,10 @@ extension Store {
             try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
                            arguments: [auditHeadKey, "0 " + AuditEntry.genesis])
         }
+        migrator.registerMigration("v4: alerts by device") { db in
+            // Linking a stream to the alerts resting on it looks alerts up by device.
+            try db.create(index: "alertByDevice", on: "alert", columns: ["device", "firstSeq"])
+        }
         return migrator
     }
 }

@@ -45,6 +45,17 @@ extension Store {
 }
 
 extension Store {
+    /// Links every alert resting on readings in `sha256` to it.
+    static func link(stream sha256: String, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO alertStream (alertId, sha256)
+            SELECT alert.id, streamDevice.sha256 FROM streamDevice
+            JOIN alert ON alert.device = streamDevice.serial
+                AND streamDevice.firstSeq <= alert.lastSeq AND streamDevice.lastSeq >= alert.firstSeq
+            WHERE streamDevice.sha256 = ?
+            """, arguments: [sha256])
+    }
+
     /// The streams holding readings of `serial` between `from` and `to` (event time),
     /// oldest ingest first, each with the path of its kept copy.
     public func streams(holding serial: String, from: Int64, to: Int64) throws(StoreError) -> [(sha256: String, path: String)] {

@@ -28,11 +28,15 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @Option(help: "Commit a large batch every this many readings taken in, so a crash loses at most the work since the last commit (a rerun redoes it).")
+    var commitEvery: Int = StoredBatch.defaultCommitEvery
+
     @Argument(help: "Stream files; '-' reads standard input.")
     var files: [String]
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Give at least one stream file, or '-' for standard input.") }
+        guard commitEvery >= 1 else { throw ValidationError("--commit-every is a number of readings, at least 1.") }
         guard files.filter({ $0 == "-" }).count <= 1 else {
             throw ValidationError("Standard input ('-') can be read only once in a batch.")
         }
@@ -42,7 +46,8 @@ struct IngestCommand: ParsableCommand {
         let configuration = try rules.map(RulesFile.read) ?? RulesConfiguration()
         let outcome: StoredBatch.Outcome
         do {
-            outcome = try StoredBatch(files: files, store: store.open(), configuration: configuration, now: now?.milliseconds).run()
+            outcome = try StoredBatch(files: files, store: store.open(), configuration: configuration, now: now?.milliseconds,
+                                      commitEvery: commitEvery).run()
         } catch {
             throw CleanExit.message("error: \(error)", code: 1)
         }

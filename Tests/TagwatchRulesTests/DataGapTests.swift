@@ -91,4 +91,28 @@ import TagwatchRules
         #expect(strap.first?.start == at("2026-11-23T11:00:00Z"))
         #expect(strap.first?.severity == .critical)
     }
+
+    /// A batch that commits a checkpoint after a late reading arrived, then crashes and
+    /// is run again, ends as if uninterrupted: the late reading, no longer a lost number,
+    /// was kept with the device's state and is evaluated at the rerun's end.
+    @Test func aLateReadingPendingAtACheckpointSurvivesACrash() throws {
+        var late = Tape(Serial.alcohol, seq: 3)
+        late.strap(ok: false, at: at("2026-11-23T11:00:00Z"))
+
+        var uninterrupted = Run(.sobriety)
+        uninterrupted.batch(tape(through: 15))
+        let expected = uninterrupted.batch(late.readings).of(.tamperStrap)
+        #expect(expected.count == 1)
+
+        var run = Run(.sobriety)
+        run.batch(tape(through: 15))
+        try run.restart()
+        #expect(run.checkpoint(after: late.readings).isEmpty)
+        #expect(run.admissions.last == .late)
+        try run.restart()
+        // The rerun delivers the same upload: a duplicate now, yet the strap is raised.
+        let changes = run.batch(late.readings)
+        #expect(run.admissions.last == .duplicate)
+        #expect(changes.of(.tamperStrap) == expected)
+    }
 }

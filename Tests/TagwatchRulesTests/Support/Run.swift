@@ -26,6 +26,15 @@ struct Run {
         return changes
     }
 
+    /// Admits `readings`, commits a checkpoint (its changes and device states saved, as
+    /// the store would) and returns its changes; the batch is not ended.
+    mutating func checkpoint(after readings: [Reading]) -> [AlertChange] {
+        for reading in readings { admissions.append(monitor.admit(reading)) }
+        let changes = monitor.checkpoint()
+        for (serial, state) in monitor.takeChangedDevices() { saved[serial] = state }
+        return changes
+    }
+
     /// A new monitor from the saved watermark and device states, each state
     /// round-tripped through JSON as a store keeps it.
     mutating func restart() throws {
