@@ -18,8 +18,10 @@ public struct StoredBatch {
     /// most the work since the last one, which a rerun of the batch redoes.
     public var commitEvery: Int
 
-    /// A day of 1,500 curfew units is about 2.8 million readings: three commits.
-    public static let defaultCommitEvery = 1_000_000
+    /// A checkpoint costs about what the batch's last commit does (every device's state
+    /// written), so a daily batch (1,500 curfew units: 2.8 million readings) commits
+    /// once, and only larger inputs (a replay of weeks) commit on the way.
+    public static let defaultCommitEvery = 5_000_000
 
     public init(files: [String], store: Store, configuration: RulesConfiguration = RulesConfiguration(), now: Int64? = nil,
                 commitEvery: Int = StoredBatch.defaultCommitEvery) {
