@@ -42,19 +42,8 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         Benchmark("decode + rules \(encoding.rawValue) day 2 after day 1", configuration: configuration) { benchmark in
-            let caseload = try corpus.caseload()
-            var monitor = try corpus.monitorAfterDay1(caseload)
-            let path = corpus.path(day: 2)
-            var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
-            let clock = ContinuousClock()
-            benchmark.startMeasurement()
-            let started = clock.now
-            let report = try batch.ingest(ByteSource(name: path), into: &monitor)
-            let changes = monitor.endBatch()
-            let elapsed = clock.now - started
-            benchmark.stopMeasurement()
-            blackHole(changes)
-            corpus.record(benchmark, day: 2, readings: report.counters.accepted, elapsed: elapsed)
+            var monitor = try corpus.monitorAfterDay1(try corpus.caseload())
+            try corpus.timeRules(benchmark, day: 2, monitor: &monitor)
         }
 
         Benchmark("decode + rules + store \(encoding.rawValue) day 2 after day 1", configuration: configuration) { benchmark in
@@ -74,18 +63,8 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         Benchmark("decode + rules \(encoding.rawValue) day 1, every device new", configuration: configuration) { benchmark in
-            let path = corpus.path(day: 1)
-            var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
             var monitor = Monitor(caseload: try corpus.caseload())
-            let clock = ContinuousClock()
-            benchmark.startMeasurement()
-            let started = clock.now
-            let report = try batch.ingest(ByteSource(name: path), into: &monitor)
-            let changes = monitor.endBatch()
-            let elapsed = clock.now - started
-            benchmark.stopMeasurement()
-            blackHole(changes)
-            corpus.record(benchmark, day: 1, readings: report.counters.accepted, elapsed: elapsed)
+            try corpus.timeRules(benchmark, day: 1, monitor: &monitor)
         }
 
         Benchmark("inflate only \(encoding.rawValue) day 2 (reference)", configuration: configuration) { benchmark in
@@ -134,6 +113,20 @@ struct BenchCorpus: Sendable {
     /// The caseload assigning every device of the corpus.
     func caseload() throws -> Caseload {
         try CaseloadReader.read(CaseloadDocument.json(for: SampleSet(configuration))).get()
+    }
+
+    /// Times `day` through the rules, to the end of its batch.
+    func timeRules(_ benchmark: Benchmark, day: Int, monitor: inout Monitor) throws {
+        var batch = BatchIngest(wallClock: Int64(Date().timeIntervalSince1970 * 1000))
+        let clock = ContinuousClock()
+        benchmark.startMeasurement()
+        let started = clock.now
+        let report = try batch.ingest(ByteSource(name: path(day: day)), into: &monitor)
+        let changes = monitor.endBatch()
+        let elapsed = clock.now - started
+        benchmark.stopMeasurement()
+        blackHole(changes)
+        record(benchmark, day: day, readings: report.counters.accepted, elapsed: elapsed)
     }
 
     /// A monitor holding what the store keeps after day 1 went through the rules (the
