@@ -146,11 +146,17 @@ struct BenchCorpus: Sendable {
         let template = folder + "/after-day-1.sqlite"
         if !FileManager.default.fileExists(atPath: template) {
             let building = folder + "/building.sqlite"
-            try? FileManager.default.removeItem(atPath: building)
-            let store = try Store(path: building)
-            let document = try CaseloadDocument.json(for: SampleSet(configuration))
-            guard case .success = try store.load(caseloadDocument: document, by: "bench", at: 0) else { fatalError("the corpus caseload does not load") }
-            _ = try StoredBatch(files: [path(day: 1)], store: store).run()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+            // In a function of its own, so the store is closed (its write-ahead log
+            // folded into the file) before the file is moved.
+            func build() throws {
+                let store = try Store(path: building)
+                let document = try CaseloadDocument.json(for: SampleSet(configuration))
+                guard case .success = try store.load(caseloadDocument: document, by: "bench", at: 0) else { fatalError("the corpus caseload does not load") }
+                _ = try StoredBatch(files: [path(day: 1)], store: store).run()
+            }
+            try build()
+            guard !FileManager.default.fileExists(atPath: building + "-wal") else { fatalError("the day-1 store kept its write-ahead log") }
             try FileManager.default.moveItem(atPath: building, toPath: template)
         }
         let run = NSTemporaryDirectory() + "tagwatch-bench-store-\(UUID().uuidString)"

@@ -71,7 +71,11 @@ public struct Monitor {
         for slot in slots.indices {
             let before = slots[slot].state
             slots[slot].declareGapsLost(watermark: judgedAt == .min ? nil : judgedAt, atBatchEnd: true, evaluation, &book)
-            if !slots[slot].late.isEmpty { slots[slot].evaluateLate(evaluation, &book) }
+            if !slots[slot].late.isEmpty {
+                slots[slot].evaluateLate(evaluation, &book)
+                // A checkpoint may have stored them as pending: store the state again.
+                slots[slot].changed = true
+            }
             if judgedAt != .min { slots[slot].judge(at: judgedAt, evaluation, &book) }
             if slots[slot].state != before { slots[slot].changed = true }
         }

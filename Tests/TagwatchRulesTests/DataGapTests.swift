@@ -115,4 +115,26 @@ import TagwatchRules
         #expect(run.admissions.last == .duplicate)
         #expect(changes.of(.tamperStrap) == expected)
     }
+
+    /// Review finding: late readings stored as pending at a checkpoint must not stay
+    /// stored once the batch's end has evaluated them, even when the device sends
+    /// nothing more in the batch.
+    @Test func lateReadingsPendingAtACheckpointAreClearedAtTheBatchEnd() throws {
+        var late = Tape(Serial.alcohol, seq: 3)
+        late.strap(ok: false, at: at("2026-11-23T11:00:00Z"))
+        var other = Tape(Serial.hmu)
+        other.hmu([.onMains], at: at("2026-11-23T18:00:00Z"))
+
+        var run = Run(.sobriety)
+        run.batch(tape(through: 15))
+        try run.restart()
+        _ = run.checkpoint(after: late.readings)
+        // Only another device's reading after the checkpoint.
+        #expect(run.batch(other.readings).of(.tamperStrap).count == 1)
+        try run.restart()
+        // Nothing pending was left stored: the next batch raises no second strap change.
+        var next = Tape(Serial.hmu, seq: other.seq)
+        next.hmu([.onMains], at: at("2026-11-23T18:15:00Z"))
+        #expect(run.batch(next.readings).of(.tamperStrap).isEmpty)
+    }
 }
