@@ -19,16 +19,19 @@ extension Store {
             """, arguments: [stream.sha256, stream.name, stream.byteCount, stream.container, stream.members, time,
                              try encoder.encode(stream.counters)])
         guard db.changesCount > 0 else { return }
-        for device in stream.devices {
-            try db.execute(sql: """
-                INSERT INTO streamDevice (sha256, serial, firstSeq, lastSeq, firstTime, lastTime, readings)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [stream.sha256, device.serial, device.firstSeq, device.lastSeq,
-                                 device.firstTime, device.lastTime, device.readings])
+        // Prepared once: a stream holds thousands of devices, and parsing the statement
+        // for each row cost more than writing it.
+        let device = try db.cachedStatement(sql: """
+            INSERT INTO streamDevice (sha256, serial, firstSeq, lastSeq, firstTime, lastTime, readings)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for held in stream.devices {
+            try device.execute(arguments: [stream.sha256, held.serial, held.firstSeq, held.lastSeq,
+                                           held.firstTime, held.lastTime, held.readings])
         }
+        let quarantined = try db.cachedStatement(sql: "INSERT INTO quarantine (sha256, member, offset, length, kind, detail) VALUES (?, ?, ?, ?, ?, ?)")
         for entry in stream.quarantine {
-            try db.execute(sql: "INSERT INTO quarantine (sha256, member, offset, length, kind, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [stream.sha256, entry.member, entry.offset, entry.length, entry.kind, entry.detail])
+            try quarantined.execute(arguments: [stream.sha256, entry.member, entry.offset, entry.length, entry.kind, entry.detail])
         }
     }
 
