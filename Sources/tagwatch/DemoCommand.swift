@@ -60,6 +60,6 @@ struct DemoCommand: ParsableCommand {
         }
         print("\nAlerts for people to review (newest first):\n")
         print(AlertFormat.table.render(try store.alerts()), terminator: "")
-        print("\n`tagwatch alerts --db \(storePath) --format json` shows them whole. The damaged upload is there on purpose: its neighbours' readings are kept.")
+        print("\n`tagwatch alerts --db \(storePath) --format json` shows them whole; `tagwatch alerts show ID --db \(storePath)` shows one with the readings behind it, read back from the kept streams. The damaged upload is there on purpose: its neighbours' readings are kept.")
     }
 }
