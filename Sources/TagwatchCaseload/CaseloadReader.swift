@@ -145,7 +145,7 @@ public struct CaseloadReader {
         let officer = required(object, "officer", path)
         let risk = choice(object, "risk", path, Risk.self)
         var timezone = required(object, "timezone", path)
-        if let zone = timezone, TimeZone(identifier: zone) == nil || !TimeZone.knownTimeZoneIdentifiers.contains(zone) {
+        if let zone = timezone, !KnownTimeZones.contains(zone) || TimeZone(identifier: zone) == nil {
             problem("\(path).timezone", "\"\(zone)\" is not a known IANA time zone, such as Europe/London")
             timezone = nil
         }

@@ -8,7 +8,7 @@ public struct LocalClock: Sendable {
 
     /// Nil when `identifier` is not a known IANA time zone.
     public init?(timeZone identifier: String) {
-        guard TimeZone.knownTimeZoneIdentifiers.contains(identifier), let zone = TimeZone(identifier: identifier) else { return nil }
+        guard KnownTimeZones.contains(identifier), let zone = TimeZone(identifier: identifier) else { return nil }
         self.zone = zone
     }
 
