@@ -115,7 +115,8 @@ let package = Package(
         .testTarget(
             name: "TagwatchStoreTests",
             dependencies: [
-                "TagwatchStore", "TagwatchRules", "TagwatchCore",
+                "TagwatchStore", "TagwatchRules", "TagwatchCore", "TagwatchCaseload", "TagwatchSamples",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

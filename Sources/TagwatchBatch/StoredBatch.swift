@@ -45,6 +45,21 @@ public struct StoredBatch {
             throw BatchFailure(.input, error.description, advice: "nothing was ingested; check the path and try again")
         }
         let wallClock = Int64(Date().timeIntervalSince1970 * 1000)
+        var batch = BatchIngest(wallClock: wallClock, conflictWindowMinutes: configuration.gapHoldMinutes)
+        batch.evidenceFolder = store.evidenceFolder
+        batch.checkpointEvery = commitEvery
+        // The first stream is read, kept and inflated while the state below is loaded.
+        var first: ByteSource?
+        do {
+            if let name = files.first {
+                first = try ByteSource(name: name)
+                try batch.readAhead(first!)
+            }
+        } catch where error.operation == .keepEvidence {
+            throw BatchFailure(.evidence, error.description, advice: "nothing was ingested: every stream must be kept before it counts. Make the evidence folder \(store.evidenceFolder) writable (or move what has its name), then run it again")
+        } catch {
+            throw BatchFailure(.read, error.description, advice: "nothing was ingested; check the path and try again")
+        }
         var monitor: Monitor
         let state: RuleState
         do {
@@ -55,11 +70,9 @@ public struct StoredBatch {
             monitor = Monitor(caseload: try caseload.value(), configuration: configuration,
                               watermark: state.watermark, devices: state.devices)
         } catch {
+            batch.dropReadAhead()
             throw BatchFailure(.state, "\(error)", advice: "nothing was ingested")
         }
-        var batch = BatchIngest(wallClock: wallClock, conflictWindowMinutes: configuration.gapHoldMinutes)
-        batch.evidenceFolder = store.evidenceFolder
-        batch.checkpointEvery = commitEvery
         // Checkpoints commit what the batch has done so far: alerts, device states (late
         // readings not yet evaluated with them) and the watermark; its streams come with
         // the last commit, once each has been kept whole.
@@ -79,9 +92,10 @@ public struct StoredBatch {
                 return false
             }
         }
-        for name in files {
+        for (index, name) in files.enumerated() {
             do {
-                try batch.ingest(ByteSource(name: name), into: &monitor, checkpoint: checkpoint)
+                let source = try index == 0 ? first! : ByteSource(name: name)
+                try batch.ingest(source, into: &monitor, checkpoint: checkpoint)
             } catch where error.operation == .keepEvidence {
                 throw BatchFailure(.evidence, error.description, advice: (after == state.batches ? "nothing of the batch was committed" : "what came before its last checkpoint was kept")
                     + ": every stream must be kept before it counts. Make the evidence folder \(store.evidenceFolder) writable (or move what has its name), then run it again")

@@ -15,6 +15,8 @@ public struct BatchIngest {
     /// ``ingest(_:into:checkpoint:)``); nil for none.
     public var checkpointEvery: Int?
     private var sinceCheckpoint = 0
+    /// A stream already being read, hashed, copied and inflated (``readAhead(_:)``).
+    private var ahead: (source: ByteSource, pipeline: DecompressionPipeline, copy: EvidenceCopy?)?
 
     /// A batch judged against `wallClock` (milliseconds since the epoch) for readings
     /// from the future (`clock` rejects).
@@ -38,8 +40,7 @@ public struct BatchIngest {
         _ source: ByteSource, into sink: inout Sink, checkpoint: ((inout Sink) -> Bool)? = nil
     ) throws(ByteSource.Failure) -> StreamReport {
         var stream = StreamIngest(limits: limits)
-        let copy = try evidenceFolder.map { folder throws(ByteSource.Failure) in try EvidenceCopy(folder: folder) }
-        let pipeline = DecompressionPipeline(source: source, copy: copy)
+        let (pipeline, copy) = try started(source)
         var halted = false
         while let parcel = pipeline.next() {
             if !halted {
@@ -63,6 +64,33 @@ public struct BatchIngest {
             counters: stream.counters, problems: stream.problems, devices: stream.devices)
         reports.append(report)
         return report
+    }
+
+    /// Starts reading `source` on its reading thread now, up to 32 MB ahead, while the
+    /// caller prepares what will take its readings (the store's state, the rules); the
+    /// next ``ingest(_:into:checkpoint:)`` of the same source goes on from there. Call
+    /// ``dropReadAhead()`` if that ingest will not come.
+    public mutating func readAhead(_ source: ByteSource) throws(ByteSource.Failure) {
+        dropReadAhead()
+        let copy = try evidenceFolder.map { folder throws(ByteSource.Failure) in try EvidenceCopy(folder: folder) }
+        ahead = (source, DecompressionPipeline(source: source, copy: copy, depth: DecompressionPipeline.readAheadDepth), copy)
+    }
+
+    /// Lets a stream read ahead finish and forgets it (its copy is not kept).
+    public mutating func dropReadAhead() {
+        ahead?.pipeline.drain()
+        ahead = nil
+    }
+
+    /// The pipeline reading `source`: the one reading ahead, or a new one.
+    private mutating func started(_ source: ByteSource) throws(ByteSource.Failure) -> (DecompressionPipeline, EvidenceCopy?) {
+        if let ahead, ahead.source === source {
+            self.ahead = nil
+            return (ahead.pipeline, ahead.copy)
+        }
+        dropReadAhead()
+        let copy = try evidenceFolder.map { folder throws(ByteSource.Failure) in try EvidenceCopy(folder: folder) }
+        return (DecompressionPipeline(source: source, copy: copy), copy)
     }
 
     /// Reads `source` as one stream of the batch, each new reading handed to `sink`

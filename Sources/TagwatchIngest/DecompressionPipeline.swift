@@ -13,16 +13,22 @@ final class DecompressionPipeline: @unchecked Sendable {
         var members: Int
     }
 
-    private let queue = ParcelQueue()
+    private let queue: ParcelQueue
     private let source: ByteSource
     private let copy: EvidenceCopy?
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Summary, ByteSource.Failure>?
 
-    /// Starts reading `source`, copying its bytes to `copy` when given.
-    init(source: ByteSource, copy: EvidenceCopy? = nil) {
+    /// Parcels in flight when reading starts ahead of its consumer (``BatchIngest/readAhead(_:)``):
+    /// 32 MB, about a tenth of a second of inflating.
+    static let readAheadDepth = 64
+
+    /// Starts reading `source`, copying its bytes to `copy` when given, with at most
+    /// `depth` parcels of 512 KiB in flight.
+    init(source: ByteSource, copy: EvidenceCopy? = nil, depth: Int = 4) {
         self.source = source
         self.copy = copy
+        queue = ParcelQueue(depth: depth)
         let thread = Thread { [self] in
             result = produce()
             queue.close()
@@ -37,6 +43,13 @@ final class DecompressionPipeline: @unchecked Sendable {
 
     /// Hands a parcel back once its events are handled.
     func recycle(_ parcel: Parcel) { queue.recycle(parcel) }
+
+    /// Takes and drops every parcel to the end, so the producer finishes (a batch that
+    /// stopped before reading a stream it had started reading ahead).
+    func drain() {
+        while let parcel = next() { recycle(parcel) }
+        done.wait()
+    }
 
     /// Waits for the producer and returns what it found, or the read failure.
     func finish() throws(ByteSource.Failure) -> Summary {

@@ -70,7 +70,7 @@ extension Store {
                     throw StoreError(.corrupt, "the store holds state for an invalid serial \(row.serial)", context: ["path": path])
                 }
                 do {
-                    return (serial, try JSONDecoder().decode(DeviceState.self, from: row.state))
+                    return (serial, try Self.deviceState(from: row.state))
                 } catch {
                     throw StoreError(.corrupt, "the rule state of \(row.serial) does not read: \(error)", context: ["path": path, "serial": row.serial])
                 }
@@ -88,9 +88,7 @@ extension Store {
         let states: [(serial: String, state: Data)]
         do {
             states = try ParallelMap.map(outcome.devices) { device in
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                return (device.serial.description, try encoder.encode(device.state))
+                (device.serial.description, Data(try CompactEncoder.encode(device.state)))
             }
         } catch {
             throw StoreError(.failed, "could not write the devices' rule state: \(error)", context: ["path": path])
@@ -136,5 +134,14 @@ extension Store {
                                        details: details), in: db)
             return counts
         }
+    }
+}
+
+extension Store {
+    /// A device's stored rule state: the compact form, or JSON as stores written before
+    /// it kept them (read until the device's next batch rewrites it).
+    static func deviceState(from data: Data) throws -> DeviceState {
+        if data.first == UInt8(ascii: "{") { return try JSONDecoder().decode(DeviceState.self, from: data) }
+        return try CompactDecoder.decode(DeviceState.self, from: [UInt8](data))
     }
 }

@@ -146,6 +146,20 @@ import Testing
         let blocked = try TagwatchProcess.run(["ingest", "--db", other, CaseloadCommandTests.samples.appendingPathComponent("day-1.gz").path])
         #expect(blocked.status == 1)
         #expect(blocked.errors.contains("cannot keep the evidence copy"))
-        #expect(blocked.errors.contains("Nothing of the batch was committed"))
+        #expect(blocked.errors.contains("Nothing was ingested: every stream must be kept before it counts"))
+    }
+
+    /// A stream read ahead while the store's state is loaded is let go when that state
+    /// cannot be read: the command ends (no reading thread left waiting), keeps nothing.
+    @Test func aStateThatDoesNotReadStopsTheBatchAndKeepsNothing() throws {
+        let store = try AlertsCommandTests.ingestedSamples()
+        try DatabaseQueue(path: store).write { try $0.execute(sql: "UPDATE deviceState SET state = x'01ff' WHERE serial = (SELECT min(serial) FROM deviceState)") }
+        let folder = store + ".evidence"
+        let keptBefore = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let damaged = try TagwatchProcess.run(["ingest", "--db", store, CaseloadCommandTests.samples.appendingPathComponent("damaged-upload.gz").path])
+        #expect(damaged.status == 1)
+        #expect(damaged.errors.contains("does not read"))
+        #expect(damaged.errors.contains("Nothing was ingested"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == keptBefore)
     }
 }
