@@ -2,7 +2,7 @@ import TagwatchCore
 
 /// Who is monitored, under which order, with which devices (caseload.md): the document
 /// the probation side sends, once ``CaseloadReader`` has found it valid as a whole.
-public struct Caseload: Sendable, Equatable {
+public struct Caseload: Sendable, Equatable, Codable {
     public var centre: Centre?
     public var officers: [Officer]
     public var subjects: [Subject]
@@ -21,7 +21,7 @@ public struct Caseload: Sendable, Equatable {
 }
 
 /// Where a prompt goes: a webhook URL, an email address, or both.
-public struct Notify: Sendable, Equatable {
+public struct Notify: Sendable, Equatable, Codable {
     public var webhook: String?
     public var email: String?
 
@@ -32,7 +32,7 @@ public struct Notify: Sendable, Equatable {
 }
 
 /// The monitoring centre's duty contact: escalations, dead letters, alerts with no subject.
-public struct Centre: Sendable, Equatable {
+public struct Centre: Sendable, Equatable, Codable {
     public var name: String
     public var notify: Notify
 
@@ -42,7 +42,7 @@ public struct Centre: Sendable, Equatable {
     }
 }
 
-public struct Officer: Sendable, Equatable {
+public struct Officer: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
     public var team: String?
@@ -56,11 +56,11 @@ public struct Officer: Sendable, Equatable {
     }
 }
 
-public enum Risk: String, Sendable, CaseIterable {
+public enum Risk: String, Sendable, CaseIterable, Codable {
     case low, medium, high
 }
 
-public struct Subject: Sendable, Equatable {
+public struct Subject: Sendable, Equatable, Codable {
     public var id: String
     public var officer: String
     public var risk: Risk
@@ -77,20 +77,20 @@ public struct Subject: Sendable, Equatable {
     }
 }
 
-public enum OrderType: String, Sendable, CaseIterable {
+public enum OrderType: String, Sendable, CaseIterable, Codable {
     /// Curfew requirements, home detention curfew, home custody orders.
     case curfew
     /// Alcohol abstinence monitoring.
     case sobriety
 }
 
-public enum Weekday: String, Sendable, CaseIterable {
+public enum Weekday: String, Sendable, CaseIterable, Codable {
     case mon, tue, wed, thu, fri, sat, sun
 }
 
 /// A curfew window: on each of `days`, from `from` to `to` local time; a `to` earlier
 /// than `from` ends on the next day.
-public struct CurfewWindow: Sendable, Equatable {
+public struct CurfewWindow: Sendable, Equatable, Codable {
     public var days: Set<Weekday>
     public var from: ClockTime
     public var to: ClockTime
@@ -102,7 +102,7 @@ public struct CurfewWindow: Sendable, Equatable {
     }
 }
 
-public struct Order: Sendable, Equatable {
+public struct Order: Sendable, Equatable, Codable {
     public var id: String
     public var subject: String
     public var type: OrderType
@@ -124,12 +124,12 @@ public struct Order: Sendable, Equatable {
     }
 }
 
-public enum DeviceRole: String, Sendable, CaseIterable {
+public enum DeviceRole: String, Sendable, CaseIterable, Codable {
     case tag, hmu, alcohol, gps
 }
 
 /// A serial assigned to a subject from `from` until `to` (nil: open).
-public struct Assignment: Sendable, Equatable {
+public struct Assignment: Sendable, Equatable, Codable {
     public var serial: DeviceSerial
     public var role: DeviceRole
     public var subject: String
@@ -146,7 +146,7 @@ public struct Assignment: Sendable, Equatable {
 }
 
 /// An absence people approved (court, hospital, work): no curfew alert inside it.
-public struct AuthorisedAbsence: Sendable, Equatable {
+public struct AuthorisedAbsence: Sendable, Equatable, Codable {
     public var id: String
     public var subject: String
     public var from: Int64

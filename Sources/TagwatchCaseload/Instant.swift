@@ -74,7 +74,7 @@ public enum Instant {
 }
 
 /// A local clock time of a curfew window (`19:00`), in minutes after midnight.
-public struct ClockTime: Hashable, Sendable, Comparable {
+public struct ClockTime: Hashable, Sendable, Comparable, Codable {
     public let minutes: Int
 
     /// `HH:MM` with HH 00...23 and MM 00...59; nil for anything else.

@@ -18,6 +18,10 @@ public struct CaseloadLoad: Sendable {
 
 extension Store {
     static let caseloadKey = "caseloadDocument"
+    /// The merged document as checked when it was loaded, in the compact form: every
+    /// batch needs the caseload, and reading the document again (JSON, every check) was
+    /// the largest part of a batch's fixed cost.
+    static let caseloadSnapshotKey = "caseloadSnapshot"
 
     /// Loads a caseload document (caseload.md): checks it whole merged with what is kept
     /// (entries it does not name stay, so a document may add one absence), and only if
@@ -38,6 +42,8 @@ extension Store {
             case .success(let read): caseload = read
             }
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.caseloadKey, merged])
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                           arguments: [Self.caseloadSnapshotKey, Data(try CompactEncoder.encode(caseload))])
             var changes = CaseloadChanges()
             var changed: [String] = []
             for entity in CaseloadMerge.entities(of: document) ?? [] {
@@ -64,12 +70,15 @@ extension Store {
         }
     }
 
-    /// The caseload kept, read back whole through ``CaseloadReader``; empty before the
-    /// first load.
+    /// The caseload kept: its checked snapshot, or (for a store loaded before snapshots)
+    /// the document read back whole through ``CaseloadReader``; empty before the first
+    /// load.
     public func caseload() throws(StoreError) -> Caseload {
-        let kept = try read("read the caseload") { db in
-            try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.caseloadKey])
+        let (kept, snapshot) = try read("read the caseload") { db in
+            (try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.caseloadKey]),
+             try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.caseloadSnapshotKey]))
         }
+        if let snapshot, let caseload = try? CompactDecoder.decode(Caseload.self, from: [UInt8](snapshot)) { return caseload }
         guard let document = kept else { return Caseload(officers: [], subjects: [], orders: [], devices: []) }
         switch CaseloadReader.read(document) {
         case .success(let caseload):

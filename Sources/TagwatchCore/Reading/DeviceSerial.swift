@@ -73,3 +73,20 @@ public struct DeviceSerial: Hashable, Comparable, Sendable {
 extension DeviceSerial: CustomStringConvertible {
     public var description: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+/// A serial is stored as its text, and checked again when read back.
+extension DeviceSerial: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let serial = DeviceSerial(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not a device serial")
+        }
+        self = serial
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
