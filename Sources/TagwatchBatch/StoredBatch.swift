@@ -92,17 +92,19 @@ public struct StoredBatch {
                 return false
             }
         }
+        // What a batch that stops now has kept: nothing, or its checkpoints.
+        func kept() -> String {
+            after == state.batches ? "nothing of the batch was committed" : "what came before its last checkpoint was kept"
+        }
         for (index, name) in files.enumerated() {
             do {
                 let source = try index == 0 ? first! : ByteSource(name: name)
                 try batch.ingest(source, into: &monitor, checkpoint: checkpoint)
             } catch where error.operation == .keepEvidence {
-                throw BatchFailure(.evidence, error.description, advice: (after == state.batches ? "nothing of the batch was committed" : "what came before its last checkpoint was kept")
+                throw BatchFailure(.evidence, error.description, advice: kept()
                     + ": every stream must be kept before it counts. Make the evidence folder \(store.evidenceFolder) writable (or move what has its name), then run it again")
             } catch {
-                throw BatchFailure(.read, error.description, advice: after == state.batches
-                    ? "the batch stopped there and nothing of it was committed; run it again once the file can be read"
-                    : "the batch stopped there; what came before its last checkpoint was kept; run it again once the file can be read")
+                throw BatchFailure(.read, error.description, advice: "the batch stopped there; \(kept()); run it again once the file can be read")
             }
             if let halted { throw halted }
         }
@@ -113,8 +115,7 @@ public struct StoredBatch {
                 raisedAt: wallClock, streams: batch.reports.map(StreamRecord.init), after: after))
             return Outcome(batch: batch, alerts: counts)
         } catch {
-            throw BatchFailure(.commit, error.description, advice: after == state.batches
-                ? "nothing of this batch was committed" : "what came before its last checkpoint was kept; run the batch again to go on")
+            throw BatchFailure(.commit, error.description, advice: "\(kept()); run the batch again to go on")
         }
     }
 }

@@ -72,8 +72,8 @@ public struct BatchIngest {
     /// ``dropReadAhead()`` if that ingest will not come.
     public mutating func readAhead(_ source: ByteSource) throws(ByteSource.Failure) {
         dropReadAhead()
-        let copy = try evidenceFolder.map { folder throws(ByteSource.Failure) in try EvidenceCopy(folder: folder) }
-        ahead = (source, DecompressionPipeline(source: source, copy: copy, depth: DecompressionPipeline.readAheadDepth), copy)
+        let (pipeline, copy) = try pipeline(for: source, depth: DecompressionPipeline.readAheadDepth)
+        ahead = (source, pipeline, copy)
     }
 
     /// Lets a stream read ahead finish and forgets it (its copy is not kept).
@@ -89,8 +89,13 @@ public struct BatchIngest {
             return (ahead.pipeline, ahead.copy)
         }
         dropReadAhead()
+        return try pipeline(for: source)
+    }
+
+    /// A new pipeline reading `source`, copying it into the evidence folder when there is one.
+    private func pipeline(for source: ByteSource, depth: Int = 4) throws(ByteSource.Failure) -> (DecompressionPipeline, EvidenceCopy?) {
         let copy = try evidenceFolder.map { folder throws(ByteSource.Failure) in try EvidenceCopy(folder: folder) }
-        return (DecompressionPipeline(source: source, copy: copy), copy)
+        return (DecompressionPipeline(source: source, copy: copy, depth: depth), copy)
     }
 
     /// Reads `source` as one stream of the batch, each new reading handed to `sink`

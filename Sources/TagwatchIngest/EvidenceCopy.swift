@@ -68,7 +68,7 @@ public final class EvidenceCopy: @unchecked Sendable {
     }
 
     /// Drops an unfinished copy (the stream could not be read, or the batch failed).
-    public func discard() {
+    func discard() {
         guard descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1

@@ -31,7 +31,14 @@ public struct AuditEntry: Sendable, Equatable {
             image.append(contentsOf: "\(bytes.count):".utf8)
             image.append(bytes)
         }
-        return SHA256.hash(data: image).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hex(image)
+    }
+}
+
+extension SHA256 {
+    /// The SHA-256 of `data` in lowercase hex, as the store names documents and entries.
+    static func hex(_ data: Data) -> String {
+        hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 

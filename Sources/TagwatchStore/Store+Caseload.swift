@@ -62,7 +62,7 @@ extension Store {
                                arguments: [entity.kind.rawValue, entity.id, entity.json])
             }
             try Self.audit(AuditRecord(at: time, actor: actor, action: "caseload.load", target: "caseload", details: [
-                "sha256": SHA256.hash(data: document).map { String(format: "%02x", $0) }.joined(),
+                "sha256": SHA256.hex(document),
                 "added": String(changes.added), "changed": String(changes.changed), "unchanged": String(changes.unchanged),
                 "entries": changed.joined(separator: "\n"),
             ]), in: db)

@@ -126,8 +126,8 @@ import Testing
         #expect(totals["accepted"] as? Int == 0)
         #expect(report["alertsOpened"] as? Int == 0)
         #expect(report["alertsUpdated"] as? Int == 0)
-        // Nothing changes but the evidence: the resend holds the same readings, so the
-        // alerts resting on days 2 and 3 now name it too.
+        // Every alert field stays as it was but one: the resend still adds itself to
+        // the evidence of the alerts whose readings it repeats (README, "Not yet here").
         let after = try Self.alerts(run)
         func withoutStreams(_ alerts: [[String: Any]]) -> NSArray {
             NSArray(array: alerts.map { alert in
@@ -139,8 +139,9 @@ import Testing
             })
         }
         #expect(withoutStreams(before).isEqual(to: withoutStreams(after) as! [Any]))
-        let resent = after.filter { (($0["evidence"] as? [String: Any])?["streams"] as? [String] ?? []).contains(report["streams"].flatMap { ($0 as? [[String: Any]])?.first?["sha256"] as? String } ?? "?") }
-        #expect(!resent.isEmpty)
+        withKnownIssue("a resend overlapping what was taken in is added to the alerts' evidence streams") {
+            #expect(NSArray(array: before).isEqual(to: after))
+        }
         // The resend is kept as it arrived, beside the days it repeats; nothing else is new.
         let keptAfter = try FileManager.default.contentsOfDirectory(atPath: evidenceFolder)
         let resendName = try #require(report["streams"] as? [[String: Any]]).first?["sha256"] as? String
