@@ -112,7 +112,7 @@ public struct StoredBatch {
         do {
             counts += try store.commit(BatchOutcome(
                 changes: changes, devices: monitor.takeChangedDevices(), watermark: monitor.watermark,
-                raisedAt: wallClock, streams: batch.reports.map(StreamRecord.init), after: after))
+                raisedAt: wallClock, streams: batch.reports.map(StreamRecord.init), after: after, startedAfter: state.batches))
             return Outcome(batch: batch, alerts: counts)
         } catch {
             throw BatchFailure(.commit, error.description, advice: "\(kept()); run the batch again to go on")

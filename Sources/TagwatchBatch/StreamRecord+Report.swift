@@ -18,7 +18,8 @@ extension StreamRecord {
             container: report.container?.rawValue ?? "empty", members: report.members, counters: counters,
             devices: report.devices.map {
                 Device(serial: $0.serial.description, firstSeq: Int64($0.firstSeq), lastSeq: Int64($0.lastSeq),
-                       firstTime: $0.firstTime, lastTime: $0.lastTime, readings: $0.readings)
+                       firstTime: $0.firstTime, lastTime: $0.lastTime, readings: $0.readings,
+                       accepted: $0.accepted.map { Int64($0.lowerBound)...Int64($0.upperBound) })
             },
             quarantine: report.problems.map { problem in
                 let kind = switch problem.kind {

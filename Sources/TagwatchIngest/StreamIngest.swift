@@ -97,16 +97,20 @@ struct StreamIngest {
         switch ledger.record(reading) {
         case .accepted:
             switch sink.take(reading) {
-            case .accepted: counters.accepted += 1
+            case .accepted:
+                counters.accepted += 1
+                span(reading, accepted: true)
             case .late:
                 counters.accepted += 1
                 counters.late += 1
-            case .duplicate: counters.duplicates += 1
+                span(reading, accepted: true)
+            case .duplicate:
+                counters.duplicates += 1
+                span(reading, accepted: false)
             }
-            span(reading)
         case .duplicate:
             counters.duplicates += 1
-            span(reading)
+            span(reading, accepted: false)
         case .conflict:
             counters.conflicts += 1
             list(StreamProblem(
@@ -115,9 +119,9 @@ struct StreamIngest {
         }
     }
 
-    private mutating func span(_ reading: Reading) {
+    private mutating func span(_ reading: Reading, accepted: Bool) {
         let (slot, isNew) = numbering.slot(for: reading.device)
-        if isNew { devices.append(DeviceSpan(reading)) } else { devices[slot].add(reading) }
+        if isNew { devices.append(DeviceSpan(reading, accepted: accepted)) } else { devices[slot].add(reading, accepted: accepted) }
     }
 
     private mutating func acceptHeld<Sink: ReadingSink>(into ledger: inout ReadingLedger, sink: inout Sink) {

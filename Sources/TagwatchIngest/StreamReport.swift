@@ -27,7 +27,8 @@ public struct StreamReport: Sendable {
 /// The readings of one device a stream holds (accepted, late or repeating ones already
 /// taken in; not conflicts): their `seq` and time ranges, so an alert can name every kept
 /// stream its readings are in (a batch run again after a crash takes in none of what its
-/// first run committed, yet its stream holds them).
+/// first run committed, yet its stream holds them); and the `seq` range of those it took
+/// in, by which alerts link it (a resend that takes in nothing adds itself to no alert).
 public struct DeviceSpan: Sendable, Equatable {
     public var serial: DeviceSerial
     public var firstSeq: UInt32
@@ -35,22 +36,28 @@ public struct DeviceSpan: Sendable, Equatable {
     public var firstTime: Int64
     public var lastTime: Int64
     public var readings: Int
+    /// The `seq` range of the readings taken in (accepted or late), nil if none was.
+    public var accepted: ClosedRange<UInt32>?
 
-    init(_ reading: Reading) {
+    init(_ reading: Reading, accepted: Bool) {
         serial = reading.device
         firstSeq = reading.seq
         lastSeq = reading.seq
         firstTime = reading.time
         lastTime = reading.time
         readings = 1
+        self.accepted = accepted ? reading.seq...reading.seq : nil
     }
 
-    mutating func add(_ reading: Reading) {
+    mutating func add(_ reading: Reading, accepted isAccepted: Bool) {
         firstSeq = min(firstSeq, reading.seq)
         lastSeq = max(lastSeq, reading.seq)
         firstTime = min(firstTime, reading.time)
         lastTime = max(lastTime, reading.time)
         readings += 1
+        if isAccepted {
+            accepted = accepted.map { min($0.lowerBound, reading.seq)...max($0.upperBound, reading.seq) } ?? reading.seq...reading.seq
+        }
     }
 }
 

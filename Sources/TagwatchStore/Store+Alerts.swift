@@ -8,7 +8,8 @@ extension Store {
 
     /// Opens the episode's alert, or updates the one it already has; only the rules'
     /// fields change, never the status a person set.
-    static func record(_ change: AlertChange, raisedAt: Int64, in db: Database, encoder: JSONEncoder) throws -> (Recorded, id: Int64) {
+    /// `batch` numbers the commit (``RuleState/batches`` after it) in the history row.
+    static func record(_ change: AlertChange, raisedAt: Int64, batch: Int64, in db: Database, encoder: JSONEncoder) throws -> (Recorded, id: Int64) {
         let key = change.key.description
         let details = try encoder.encode(change.details)
         guard let row = try Row.fetchOne(db, sql: """
@@ -28,7 +29,7 @@ extension Store {
             try history(alert: id, at: raisedAt, action: "opened",
                         changes: change.end.map { ["severity": [nil, change.severity.name], "end": [nil, Instant.rfc3339($0)]] }
                             ?? ["severity": [nil, change.severity.name]],
-                        in: db, encoder: encoder)
+                        batch: batch, in: db, encoder: encoder)
             return (.opened, id)
         }
         var changes: [String: [String?]] = [:]
@@ -55,12 +56,13 @@ extension Store {
             WHERE id = ?
             """, arguments: [change.severity.name, change.subject, change.order, change.officer, change.end,
                              change.openedAt, details, change.firstSeq, change.lastSeq, id])
-        try history(alert: id, at: raisedAt, action: "updated", changes: changes, in: db, encoder: encoder)
+        try history(alert: id, at: raisedAt, action: "updated", changes: changes, batch: batch, in: db, encoder: encoder)
         return (.updated, id)
     }
 
-    private static func history(alert: Int64, at time: Int64, action: String, changes: [String: [String?]], in db: Database, encoder: JSONEncoder) throws {
-        try db.execute(sql: "INSERT INTO alertHistory (alertId, at, actor, action, changes) VALUES (?, ?, 'rules', ?, ?)",
-                       arguments: [alert, time, action, try encoder.encode(changes)])
+    private static func history(alert: Int64, at time: Int64, action: String, changes: [String: [String?]], batch: Int64,
+                                in db: Database, encoder: JSONEncoder) throws {
+        try db.execute(sql: "INSERT INTO alertHistory (alertId, at, actor, action, changes, batch) VALUES (?, ?, 'rules', ?, ?, ?)",
+                       arguments: [alert, time, action, try encoder.encode(changes), batch])
     }
 }

@@ -25,17 +25,22 @@ public struct BatchOutcome: Sendable {
     /// ``RuleState/batches`` when the batch's rule state was read (or its last
     /// checkpoint committed).
     public var after: Int64
+    /// ``RuleState/batches`` when the batch's rule state was read: commits after the
+    /// last finished batch and up to this one are checkpoints of an interrupted run of
+    /// this batch.
+    public var startedAfter: Int64
     /// A checkpoint in the middle of a batch: no streams yet, more to come.
     public var isCheckpoint: Bool
 
     public init(changes: [AlertChange], devices: [(serial: DeviceSerial, state: DeviceState)], watermark: Int64?,
-                raisedAt: Int64, streams: [StreamRecord] = [], after: Int64, isCheckpoint: Bool = false) {
+                raisedAt: Int64, streams: [StreamRecord] = [], after: Int64, startedAfter: Int64? = nil, isCheckpoint: Bool = false) {
         self.changes = changes
         self.devices = devices
         self.watermark = watermark
         self.raisedAt = raisedAt
         self.streams = streams
         self.after = after
+        self.startedAfter = startedAfter ?? after
         self.isCheckpoint = isCheckpoint
     }
 }
@@ -56,6 +61,8 @@ public struct AlertCounts: Sendable, Equatable {
 extension Store {
     static let watermarkKey = "watermark"
     static let batchesKey = "batches"
+    /// The last commit that finished a batch (not a checkpoint).
+    static let lastFinishedBatchKey = "lastFinishedBatch"
 
     public func ruleState() throws(StoreError) -> RuleState {
         try read("read the rule state") { db in
@@ -104,7 +111,7 @@ extension Store {
             for stream in outcome.streams { try Self.record(stream, at: outcome.raisedAt, in: db, encoder: encoder) }
             var counts = AlertCounts()
             for change in outcome.changes {
-                let (recorded, id) = try Self.record(change, raisedAt: outcome.raisedAt, in: db, encoder: encoder)
+                let (recorded, id) = try Self.record(change, raisedAt: outcome.raisedAt, batch: batches + 1, in: db, encoder: encoder)
                 switch recorded {
                 case .opened: counts.opened += 1
                 case .updated: counts.updated += 1
@@ -115,6 +122,19 @@ extension Store {
             // Alerts changed at a checkpoint of this batch, before its streams were
             // known, are linked now.
             for stream in outcome.streams { try Self.link(stream: stream.sha256, in: db) }
+            if !outcome.isCheckpoint {
+                let finished = try Int64.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?",
+                                                  arguments: [Self.lastFinishedBatchKey]) ?? 0
+                // A batch run again after a crash: what its interrupted run took in comes
+                // back as duplicates, yet came from its streams.
+                if finished < outcome.startedAfter {
+                    for stream in outcome.streams {
+                        try Self.link(stream: stream.sha256, toAlertsChangedIn: (finished + 1)...(batches + 1), in: db)
+                    }
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                               arguments: [Self.lastFinishedBatchKey, batches + 1])
+            }
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO deviceState (serial, state) VALUES (?, ?)")
             for (serial, state) in states { try statement.execute(arguments: [serial, state]) }
             if let watermark = outcome.watermark {

@@ -111,6 +111,25 @@ extension Store {
             // Linking a stream to the alerts resting on it looks alerts up by device.
             try db.create(index: "alertByDevice", on: "alert", columns: ["device", "firstSeq"])
         }
+        migrator.registerMigration("v5: evidence by readings taken in") { db in
+            // A stream links the alerts resting on the readings it brought in, not on those
+            // it repeats (a resend changes nothing); rows kept before knew no difference.
+            try db.alter(table: "streamDevice") { table in
+                table.add(column: "acceptedFirstSeq", .integer)
+                table.add(column: "acceptedLastSeq", .integer)
+            }
+            try db.execute(sql: "UPDATE streamDevice SET acceptedFirstSeq = firstSeq, acceptedLastSeq = lastSeq")
+            // Which commit wrote each change, so a batch run again after a crash knows the
+            // alerts its interrupted run changed at checkpoints.
+            try db.alter(table: "alertHistory") { table in
+                table.add(column: "batch", .integer)
+            }
+            try db.create(index: "alertHistoryByBatch", on: "alertHistory", columns: ["batch"])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO setting (key, value)
+                SELECT ?, COALESCE((SELECT value FROM setting WHERE key = ?), 0)
+                """, arguments: [lastFinishedBatchKey, batchesKey])
+        }
         return migrator
     }
 }

@@ -22,12 +22,14 @@ extension Store {
         // Prepared once: a stream holds thousands of devices, and parsing the statement
         // for each row cost more than writing it.
         let device = try db.cachedStatement(sql: """
-            INSERT INTO streamDevice (sha256, serial, firstSeq, lastSeq, firstTime, lastTime, readings)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO streamDevice (sha256, serial, firstSeq, lastSeq, firstTime, lastTime, readings,
+                                      acceptedFirstSeq, acceptedLastSeq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for held in stream.devices {
             try device.execute(arguments: [stream.sha256, held.serial, held.firstSeq, held.lastSeq,
-                                           held.firstTime, held.lastTime, held.readings])
+                                           held.firstTime, held.lastTime, held.readings,
+                                           held.accepted?.lowerBound, held.accepted?.upperBound])
         }
         let quarantined = try db.cachedStatement(sql: "INSERT INTO quarantine (sha256, member, offset, length, kind, detail) VALUES (?, ?, ?, ?, ?, ?)")
         for entry in stream.quarantine {
@@ -35,28 +37,46 @@ extension Store {
         }
     }
 
-    /// Links an alert to every kept stream holding readings of its device within the
-    /// `seq` range behind it (this batch's streams are recorded first, in the same
+    /// Links an alert to every kept stream that brought in readings of its device within
+    /// the `seq` range behind it (this batch's streams are recorded first, in the same
     /// transaction), so its evidence is whole even when its readings came in earlier
-    /// batches.
+    /// batches. A stream that only repeated readings already taken in is not linked: a
+    /// resend changes no alert (alerts.md, "Alert").
     static func link(alert id: Int64, _ change: AlertChange, in db: Database) throws {
         try db.execute(sql: """
             INSERT OR IGNORE INTO alertStream (alertId, sha256)
-            SELECT ?, sha256 FROM streamDevice WHERE serial = ? AND firstSeq <= ? AND lastSeq >= ?
+            SELECT ?, sha256 FROM streamDevice WHERE serial = ? AND acceptedFirstSeq <= ? AND acceptedLastSeq >= ?
             """, arguments: [id, change.device.description, Int64(change.lastSeq), Int64(change.firstSeq)])
     }
 }
 
 extension Store {
-    /// Links every alert resting on readings in `sha256` to it.
+    /// Links every alert resting on readings `sha256` brought in to it.
     static func link(stream sha256: String, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO alertStream (alertId, sha256)
+            SELECT alert.id, streamDevice.sha256 FROM streamDevice
+            JOIN alert ON alert.device = streamDevice.serial
+                AND streamDevice.acceptedFirstSeq <= alert.lastSeq AND streamDevice.acceptedLastSeq >= alert.firstSeq
+            WHERE streamDevice.sha256 = ?
+            """, arguments: [sha256])
+    }
+
+    /// Links `sha256` to the alerts changed by commits `batches` whose readings it holds:
+    /// for a batch run again after a crash, its interrupted run's checkpoints and its own
+    /// commits. The rerun finds what the interrupted run took in already there, so its
+    /// streams bring none of it in, yet those readings came from them: without this, an
+    /// alert would lose its stream to a crash, whether its checkpoint changed it or the
+    /// rerun's end judged it.
+    static func link(stream sha256: String, toAlertsChangedIn batches: ClosedRange<Int64>, in db: Database) throws {
         try db.execute(sql: """
             INSERT OR IGNORE INTO alertStream (alertId, sha256)
             SELECT alert.id, streamDevice.sha256 FROM streamDevice
             JOIN alert ON alert.device = streamDevice.serial
                 AND streamDevice.firstSeq <= alert.lastSeq AND streamDevice.lastSeq >= alert.firstSeq
             WHERE streamDevice.sha256 = ?
-            """, arguments: [sha256])
+                AND alert.id IN (SELECT alertId FROM alertHistory WHERE batch BETWEEN ? AND ?)
+            """, arguments: [sha256, batches.lowerBound, batches.upperBound])
     }
 
     /// The streams holding readings of `serial` between `from` and `to` (event time),

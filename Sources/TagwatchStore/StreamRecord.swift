@@ -26,7 +26,8 @@ public struct StreamRecord: Sendable, Equatable {
         self.quarantine = quarantine
     }
 
-    /// One device's readings in the stream.
+    /// One device's readings in the stream: all it holds, and the `seq` range of those
+    /// its batch took in (nil when it repeated only readings already taken in).
     public struct Device: Sendable, Equatable {
         public var serial: String
         public var firstSeq: Int64
@@ -34,14 +35,17 @@ public struct StreamRecord: Sendable, Equatable {
         public var firstTime: Int64
         public var lastTime: Int64
         public var readings: Int
+        public var accepted: ClosedRange<Int64>?
 
-        public init(serial: String, firstSeq: Int64, lastSeq: Int64, firstTime: Int64, lastTime: Int64, readings: Int) {
+        public init(serial: String, firstSeq: Int64, lastSeq: Int64, firstTime: Int64, lastTime: Int64, readings: Int,
+                    accepted: ClosedRange<Int64>?) {
             self.serial = serial
             self.firstSeq = firstSeq
             self.lastSeq = lastSeq
             self.firstTime = firstTime
             self.lastTime = lastTime
             self.readings = readings
+            self.accepted = accepted
         }
     }
 
