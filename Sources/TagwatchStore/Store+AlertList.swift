@@ -45,7 +45,8 @@ extension Store {
             let id: Int64 = row["id"]
             return StoredAlert(
                 id: id, type: row["type"], severity: row["severity"], status: row["status"], escalated: row["escalated"],
-                subject: row["subject"], order: row["orderId"], device: row["device"], officer: row["officer"],
+                subject: row["subject"], order: row["orderId"], device: (row["device"] as String).isEmpty ? nil : row["device"],
+                officer: row["officer"],
                 start: row["start"], end: row["end"], openedAt: row["openedAt"], raisedAt: row["raisedAt"],
                 details: (try? decoder.decode([String: AlertDetail].self, from: row["details"] as Data)) ?? [:],
                 firstSeq: row["firstSeq"], lastSeq: row["lastSeq"], streams: streams[id] ?? [], history: history[id] ?? [])

@@ -4,7 +4,12 @@ import TagwatchRules
 import TagwatchCaseload
 
 extension Store {
-    enum Recorded { case opened, updated, unchanged }
+    enum Recorded: Equatable {
+        case opened
+        /// Field name to `[from, to]`, as the history row has it.
+        case updated([String: [String?]])
+        case unchanged
+    }
 
     /// Opens the episode's alert, or updates the one it already has; only the rules'
     /// fields change, never the status a person set.
@@ -57,7 +62,7 @@ extension Store {
             """, arguments: [change.severity.name, change.subject, change.order, change.officer, change.end,
                              change.openedAt, details, change.firstSeq, change.lastSeq, id])
         try history(alert: id, at: raisedAt, action: "updated", changes: changes, batch: batch, in: db, encoder: encoder)
-        return (.updated, id)
+        return (.updated(changes), id)
     }
 
     private static func history(alert: Int64, at time: Int64, action: String, changes: [String: [String?]], batch: Int64,

@@ -88,8 +88,9 @@ extension Store {
 
     /// Commits a batch in one transaction: its streams (with the devices they hold and
     /// their quarantine), its alert changes (opening or updating one alert per episode,
-    /// with a history entry each, linked to the streams behind them), the devices' new
-    /// states, the watermark, and an audit entry. Refused, with nothing kept, when
+    /// with a history entry each, linked to the streams behind them, and the prompts they
+    /// owe people in the outbox), the devices' new states, the watermark, and an audit
+    /// entry. Refused, with nothing kept, when
     /// another batch committed since this one read its rule state.
     public func commit(_ outcome: BatchOutcome) throws(StoreError) -> AlertCounts {
         let states: [(serial: String, state: Data)]
@@ -113,8 +114,16 @@ extension Store {
             for change in outcome.changes {
                 let (recorded, id) = try Self.record(change, raisedAt: outcome.raisedAt, batch: batches + 1, in: db, encoder: encoder)
                 switch recorded {
-                case .opened: counts.opened += 1
-                case .updated: counts.updated += 1
+                case .opened:
+                    counts.opened += 1
+                    try Self.oweFor(alert: id, .opened, subject: change.subject, officer: change.officer,
+                                    severity: change.severity.name, at: outcome.raisedAt, in: db)
+                case .updated(let fields):
+                    counts.updated += 1
+                    if fields["details.classification"]?[1] == "confirmed" {
+                        try Self.oweFor(alert: id, .confirmed, subject: change.subject, officer: change.officer,
+                                        severity: change.severity.name, at: outcome.raisedAt, in: db)
+                    }
                 case .unchanged: break
                 }
                 try Self.link(alert: id, change, in: db)

@@ -130,6 +130,42 @@ extension Store {
                 SELECT ?, COALESCE((SELECT value FROM setting WHERE key = ?), 0)
                 """, arguments: [lastFinishedBatchKey, batchesKey])
         }
+        migrator.registerMigration("v6: follow-up outbox") { db in
+            // What must reach a person, written in the transaction of the alert change
+            // that causes it (alerts.md, "Outbox"); the worker turns each into one
+            // delivery per channel the recipient has.
+            try db.create(table: "notification") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("key", .text).notNull().unique()
+                table.column("alertId", .integer).references("alert")
+                table.column("event", .text).notNull()
+                table.column("recipient", .text).notNull()
+                table.column("createdAt", .integer).notNull()
+                // A daily summary's alerts, as JSON ids.
+                table.column("alerts", .blob)
+                table.column("state", .text).notNull().defaults(to: "new")
+            }
+            try db.create(index: "notificationByState", on: "notification", columns: ["state"])
+            try db.create(table: "delivery") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("notificationId", .integer).notNull().references("notification")
+                table.column("key", .text).notNull().unique()
+                table.column("channel", .text).notNull()
+                table.column("address", .text).notNull()
+                table.column("body", .blob).notNull()
+                table.column("mailSubject", .text).notNull()
+                table.column("mailText", .text).notNull()
+                table.column("status", .text).notNull().defaults(to: "pending")
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+                table.column("dueAt", .integer).notNull()
+                table.column("leaseOwner", .text)
+                table.column("leaseUntil", .integer)
+                table.column("lastError", .text)
+                table.column("deliveredAt", .integer)
+            }
+            try db.create(index: "deliveryByDue", on: "delivery", columns: ["status", "dueAt"])
+            try db.create(index: "alertEscalation", on: "alert", columns: ["status", "escalated", "raisedAt"])
+        }
         return migrator
     }
 }

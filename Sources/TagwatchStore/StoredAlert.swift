@@ -11,7 +11,8 @@ public struct StoredAlert: Sendable, Equatable {
     public var escalated: Bool
     public var subject: String?
     public var order: String?
-    public var device: String
+    /// Nil for alerts the worker raises (transitions, failed deliveries).
+    public var device: String?
     public var officer: String?
     public var start: Int64
     public var end: Int64?
@@ -48,8 +49,17 @@ extension StoredAlert: Encodable {
 
     struct Evidence: Encodable {
         var streams: [String]
-        var first: Reference
-        var last: Reference
+        var first: Reference?
+        var last: Reference?
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(streams, forKey: .streams)
+            try container.encode(first, forKey: .first)
+            try container.encode(last, forKey: .last)
+        }
+
+        enum CodingKeys: String, CodingKey { case streams, first, last }
     }
 
     struct EncodedEntry: Encodable {
@@ -76,7 +86,8 @@ extension StoredAlert: Encodable {
         try container.encode(Instant.rfc3339(openedAt), forKey: .openedAt)
         try container.encode(Instant.rfc3339(raisedAt), forKey: .raisedAt)
         try container.encode(details, forKey: .details)
-        try container.encode(Evidence(streams: streams, first: Reference(dev: device, seq: firstSeq), last: Reference(dev: device, seq: lastSeq)),
+        try container.encode(Evidence(streams: streams, first: device.map { Reference(dev: $0, seq: firstSeq) },
+                                      last: device.map { Reference(dev: $0, seq: lastSeq) }),
                              forKey: .evidence)
         try container.encode(history.map { EncodedEntry(at: Instant.rfc3339($0.at), by: $0.actor, action: $0.action, changes: $0.changes, note: $0.note) },
                              forKey: .history)

@@ -10,15 +10,19 @@ struct AlertReport {
     func render() -> String {
         var lines: [String] = []
         lines.append("Alert \(alert.id): \(alert.type), \(alert.severity)\(alert.escalated ? " (escalated)" : ""), \(alert.status)")
-        lines.append("  subject \(alert.subject ?? "none") · officer \(alert.officer ?? "none") · order \(alert.order ?? "none") · device \(alert.device)")
+        lines.append("  subject \(alert.subject ?? "none") · officer \(alert.officer ?? "none") · order \(alert.order ?? "none") · device \(alert.device ?? "none")")
         let end = alert.end.map { "\(Instant.rfc3339($0)) (\(($0 - alert.start) / 60_000) min)" } ?? "ongoing"
         lines.append("  episode \(Instant.rfc3339(alert.start)) to \(end)")
         lines.append("  opened by the reading at \(Instant.rfc3339(alert.openedAt)), raised at \(Instant.rfc3339(alert.raisedAt))")
         if !alert.details.isEmpty {
             lines.append("  details: " + alert.details.keys.sorted().map { "\($0) \(alert.details[$0]!.text)" }.joined(separator: ", "))
         }
-        lines.append("Evidence: \(alert.device) seq \(alert.firstSeq) to \(alert.lastSeq)"
-                     + (alert.streams.isEmpty ? "" : ", in \(alert.streams.count) stream\(alert.streams.count == 1 ? "" : "s"):"))
+        if let device = alert.device {
+            lines.append("Evidence: \(device) seq \(alert.firstSeq) to \(alert.lastSeq)"
+                         + (alert.streams.isEmpty ? "" : ", in \(alert.streams.count) stream\(alert.streams.count == 1 ? "" : "s"):"))
+        } else {
+            lines.append("Evidence: none (raised by the follow-up worker, not by readings)")
+        }
         for stream in alert.streams { lines.append("  \(stream)") }
         lines.append("History:")
         for entry in alert.history {

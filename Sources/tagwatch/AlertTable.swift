@@ -10,7 +10,7 @@ struct AlertTable {
         let header = ["ID", "SEVERITY", "STATUS", "TYPE", "SUBJECT", "DEVICE", "START", "END", "DETAIL"]
         let rows = alerts.map { alert in
             [String(alert.id), alert.severity + (alert.escalated ? "!" : ""), alert.status, alert.type,
-             alert.subject ?? "-", alert.device, Instant.rfc3339(alert.start),
+             alert.subject ?? "-", alert.device ?? "-", Instant.rfc3339(alert.start),
              alert.end.map(Instant.rfc3339) ?? "ongoing", summary(alert)]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

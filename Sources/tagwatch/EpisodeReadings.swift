@@ -20,8 +20,7 @@ struct EpisodeReadings {
     /// The most readings kept for a person to read; a long episode shows its first ones.
     static let limit = 5_000
 
-    init(alert: StoredAlert, store: Store) throws {
-        let serial = alert.device
+    init(alert: StoredAlert, serial: String, store: Store) throws {
         let to = (alert.end ?? max(alert.openedAt, alert.start)) + Self.margin
         window = (alert.start - Self.margin, to)
         missing = []

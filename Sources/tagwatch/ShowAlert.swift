@@ -17,14 +17,15 @@ struct ShowAlert: ParsableCommand {
 
     func run() throws {
         let alert: StoredAlert
-        let episode: EpisodeReadings
+        let episode: EpisodeReadings?
         do {
             let opened = try StoreOptions.openExisting(store.path)
             guard let found = try opened.alert(id: id) else {
                 throw CleanExit.message("error: there is no alert \(id) (list them with `tagwatch alerts`).", code: 1)
             }
             alert = found
-            episode = try EpisodeReadings(alert: alert, store: opened)
+            // An alert the worker raised (a transition, a failed delivery) rests on no readings.
+            episode = try alert.device.map { try EpisodeReadings(alert: alert, serial: $0, store: opened) }
         } catch let error as StoreError {
             throw CleanExit.message("error: \(error.description).", code: 1)
         } catch let error as ByteSource.Failure {
@@ -32,10 +33,12 @@ struct ShowAlert: ParsableCommand {
         }
         switch format {
         case .json:
-            print(AlertJSON.text(Shown(alert: alert, readings: episode.readings, missingStreams: episode.missing, alteredStreams: episode.altered)))
+            print(AlertJSON.text(Shown(alert: alert, readings: episode?.readings ?? [], missingStreams: episode?.missing ?? [],
+                                       alteredStreams: episode?.altered ?? [])))
         case .text:
             print(AlertReport(alert: alert).render(), terminator: "")
-            print("Readings of \(alert.device), \(Instant.rfc3339(episode.window.from)) to \(Instant.rfc3339(episode.window.to)):")
+            guard let episode, let device = alert.device else { return }
+            print("Readings of \(device), \(Instant.rfc3339(episode.window.from)) to \(Instant.rfc3339(episode.window.to)):")
             for line in EpisodeChart(readings: episode.readings, alert: (alert.type, alert.start, alert.end)).render() { print(line) }
             if !episode.altered.isEmpty {
                 print("  WARNING: \(episode.altered.count) kept stream\(episode.altered.count == 1 ? " no longer has" : "s no longer have") the SHA-256 it is named by: changed since it was kept, its readings are not shown: \(episode.altered.joined(separator: ", "))")

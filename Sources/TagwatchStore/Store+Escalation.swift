@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Marks `escalated` every open alert not acknowledged within its severity's deadline
+    /// after `raisedAt` (alerts.md, "Escalation"; a severity with no deadline never
+    /// escalates), with a history row, an audit entry and a prompt to the centre each,
+    /// all in one transaction. Returns the alerts escalated.
+    public func escalate(deadlines: [String: Int64], now: Int64) throws(StoreError) -> [Int64] {
+        try write("escalate unacknowledged alerts") { db in
+            var escalated: [Int64] = []
+            for (severity, deadline) in deadlines.sorted(by: { $0.key < $1.key }) {
+                escalated += try Int64.fetchAll(db, sql: """
+                    SELECT id FROM alert WHERE status = 'open' AND escalated = 0 AND severity = ? AND raisedAt + ? <= ?
+                    """, arguments: [severity, deadline, now])
+            }
+            let changes = try JSONEncoder().encode(["escalated": ["false", "true"]] as [String: [String?]])
+            for id in escalated.sorted() {
+                try db.execute(sql: "UPDATE alert SET escalated = 1 WHERE id = ?", arguments: [id])
+                try db.execute(sql: "INSERT INTO alertHistory (alertId, at, actor, action, changes) VALUES (?, ?, 'worker', 'escalated', ?)",
+                               arguments: [id, now, changes])
+                try Self.audit(AuditRecord(at: now, actor: "worker", action: "alert.escalate", target: "alert \(id)"), in: db)
+                try Self.owe(.escalated, key: "alert-\(id).escalated.centre", alert: id, to: .centre, at: now, in: db)
+            }
+            return escalated.sorted()
+        }
+    }
+}
