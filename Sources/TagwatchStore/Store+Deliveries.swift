@@ -3,7 +3,7 @@ import GRDB
 
 /// One channel's copy of a notification, rendered once so every retry sends the same
 /// bytes under the same idempotency key (alerts.md, "Channels").
-public struct Delivery: Sendable, Equatable {
+public struct QueuedDelivery: Sendable, Equatable {
     public var id: Int64
     public var notification: Int64
     /// The idempotency key: the notification's key and the channel.
@@ -12,23 +12,30 @@ public struct Delivery: Sendable, Equatable {
     public var channel: String
     /// The URL or the email address.
     public var address: String
+    /// Whom it reaches (an officer's or the centre's name).
+    public var name: String
     public var body: Data
     public var mailSubject: String
     public var mailText: String
     /// Failed attempts so far.
     public var attempts: Int
+    /// When its notification was owed (an email is dated by it, so a repeat is the same
+    /// message).
+    public var createdAt: Int64
 
-    public init(id: Int64 = 0, notification: Int64 = 0, key: String, channel: String, address: String, body: Data,
-                mailSubject: String, mailText: String, attempts: Int = 0) {
+    public init(id: Int64 = 0, notification: Int64 = 0, key: String, channel: String, address: String, name: String, body: Data,
+                mailSubject: String, mailText: String, attempts: Int = 0, createdAt: Int64 = 0) {
         self.id = id
         self.notification = notification
         self.key = key
         self.channel = channel
         self.address = address
+        self.name = name
         self.body = body
         self.mailSubject = mailSubject
         self.mailText = mailText
         self.attempts = attempts
+        self.createdAt = createdAt
     }
 }
 
@@ -36,15 +43,15 @@ extension Store {
     /// Turns a notification into its deliveries, one per channel its recipient has, due
     /// at once. A notification with none (no address in the caseload) is dead at once,
     /// and the centre is told.
-    public func expand(_ notification: OwedNotification, into deliveries: [Delivery], at time: Int64) throws(StoreError) {
+    public func expand(_ notification: OwedNotification, into deliveries: [QueuedDelivery], at time: Int64) throws(StoreError) {
         try write("queue the deliveries of \(notification.key)") { db in
             guard try String.fetchOne(db, sql: "SELECT state FROM notification WHERE id = ?", arguments: [notification.id]) == "new" else { return }
             let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO delivery (notificationId, key, channel, address, body, mailSubject, mailText, dueAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO delivery (notificationId, key, channel, address, name, body, mailSubject, mailText, dueAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for delivery in deliveries {
-                try insert.execute(arguments: [notification.id, delivery.key, delivery.channel, delivery.address, delivery.body,
+                try insert.execute(arguments: [notification.id, delivery.key, delivery.channel, delivery.address, delivery.name, delivery.body,
                                                delivery.mailSubject, delivery.mailText, time])
             }
             try db.execute(sql: "UPDATE notification SET state = ? WHERE id = ?",
@@ -59,18 +66,19 @@ extension Store {
     /// Takes up to `limit` deliveries that are due and not held by another worker, holding
     /// them until `leaseUntil`: several workers on one store never send one twice while
     /// its holder lives, and a worker killed mid-delivery lets it go when the lease ends.
-    public func claimDeliveries(owner: String, now: Int64, leaseUntil: Int64, limit: Int) throws(StoreError) -> [Delivery] {
+    public func claimDeliveries(owner: String, now: Int64, leaseUntil: Int64, limit: Int) throws(StoreError) -> [QueuedDelivery] {
         try write("claim deliveries") { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM delivery WHERE status = 'pending' AND dueAt <= ? AND (leaseUntil IS NULL OR leaseUntil <= ?)
-                ORDER BY dueAt, id LIMIT ?
+                SELECT delivery.*, notification.createdAt FROM delivery JOIN notification ON notification.id = delivery.notificationId
+                WHERE status = 'pending' AND dueAt <= ? AND (leaseUntil IS NULL OR leaseUntil <= ?)
+                ORDER BY dueAt, delivery.id LIMIT ?
                 """, arguments: [now, now, limit])
             let claim = try db.cachedStatement(sql: "UPDATE delivery SET leaseOwner = ?, leaseUntil = ? WHERE id = ?")
             return try rows.map { row in
                 try claim.execute(arguments: [owner, leaseUntil, row["id"] as Int64])
-                return Delivery(id: row["id"], notification: row["notificationId"], key: row["key"], channel: row["channel"],
-                                address: row["address"], body: row["body"], mailSubject: row["mailSubject"],
-                                mailText: row["mailText"], attempts: row["attempts"])
+                return QueuedDelivery(id: row["id"], notification: row["notificationId"], key: row["key"], channel: row["channel"],
+                                address: row["address"], name: row["name"], body: row["body"], mailSubject: row["mailSubject"],
+                                mailText: row["mailText"], attempts: row["attempts"], createdAt: row["createdAt"])
             }
         }
     }

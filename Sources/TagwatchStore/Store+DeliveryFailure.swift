@@ -8,7 +8,7 @@ extension Store {
     /// about, so the centre gets a `system.delivery_failed` alert of its own
     /// (alerts.md, "Retries"). Counted only while `owner` holds it, so a worker whose
     /// lease ran out does not count another's attempt.
-    public func recordFailure(_ delivery: Delivery, owner: String, reason: String, retryAt: Int64?, at time: Int64) throws(StoreError) {
+    public func recordFailure(_ delivery: QueuedDelivery, owner: String, reason: String, retryAt: Int64?, at time: Int64) throws(StoreError) {
         try write("record the failed delivery \(delivery.key)") { db in
             try db.execute(sql: """
                 UPDATE delivery SET attempts = attempts + 1, lastError = ?, dueAt = COALESCE(?, dueAt),
@@ -17,7 +17,7 @@ extension Store {
                 """, arguments: [reason, retryAt, retryAt, delivery.id, owner])
             guard db.changesCount > 0, retryAt == nil,
                   let row = try Row.fetchOne(db, sql: "SELECT * FROM notification WHERE id = ?", arguments: [delivery.notification]),
-                  let event = FollowUpEvent(rawValue: row["event"]), let recipient = Recipient(row["recipient"])
+                  let event = FollowUpEvent(rawValue: row["event"]), let recipient = PromptRecipient(row["recipient"])
             else { return }
             let notification = OwedNotification(id: row["id"], key: row["key"], alert: row["alertId"], event: event,
                                                 recipient: recipient, createdAt: row["createdAt"], alerts: [])

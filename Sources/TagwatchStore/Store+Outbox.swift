@@ -10,7 +10,7 @@ public struct OwedNotification: Sendable, Equatable {
     public var key: String
     public var alert: Int64?
     public var event: FollowUpEvent
-    public var recipient: Recipient
+    public var recipient: PromptRecipient
     public var createdAt: Int64
     /// A daily summary's alerts.
     public var alerts: [Int64]
@@ -20,7 +20,7 @@ extension Store {
     /// Writes a notification in the caller's transaction, so it exists if and only if the
     /// change that causes it committed; a key written before is left as it was (a prompt
     /// is owed once).
-    static func owe(_ event: FollowUpEvent, key: String, alert: Int64?, to recipient: Recipient, at time: Int64,
+    static func owe(_ event: FollowUpEvent, key: String, alert: Int64?, to recipient: PromptRecipient, at time: Int64,
                     alerts: [Int64]? = nil, in db: Database) throws {
         try db.execute(sql: """
             INSERT OR IGNORE INTO notification (key, alertId, event, recipient, createdAt, alerts) VALUES (?, ?, ?, ?, ?, ?)
@@ -33,7 +33,7 @@ extension Store {
     /// confirmed; the centre when an alert with no subject opens.
     static func oweFor(alert id: Int64, _ event: FollowUpEvent, subject: String?, officer: String?, severity: String,
                        at time: Int64, in db: Database) throws {
-        let recipient: Recipient
+        let recipient: PromptRecipient
         if subject == nil || officer == nil {
             recipient = .centre
         } else if event == .opened, (AlertSeverity(name: severity) ?? .low) < .medium {
@@ -48,7 +48,7 @@ extension Store {
     public func owedNotifications(limit: Int = 500) throws(StoreError) -> [OwedNotification] {
         try read("read the outbox") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM notification WHERE state = 'new' ORDER BY id LIMIT ?", arguments: [limit]).map { row in
-                guard let event = FollowUpEvent(rawValue: row["event"]), let recipient = Recipient(row["recipient"]) else {
+                guard let event = FollowUpEvent(rawValue: row["event"]), let recipient = PromptRecipient(row["recipient"]) else {
                     throw StoreError(.corrupt, "notification \(row["id"] as Int64) names an unknown event or recipient",
                                      context: ["path": path, "key": row["key"]])
                 }

@@ -152,6 +152,8 @@ extension Store {
                 table.column("key", .text).notNull().unique()
                 table.column("channel", .text).notNull()
                 table.column("address", .text).notNull()
+                // Whom the address reaches, as an email's `To:` names them.
+                table.column("name", .text).notNull()
                 table.column("body", .blob).notNull()
                 table.column("mailSubject", .text).notNull()
                 table.column("mailText", .text).notNull()

@@ -15,7 +15,7 @@ import Testing
         try fixture.commit([OutboxTests.change(.curfewAbsence, severity: .high)], at: now)
         let owed = try #require(try fixture.store.owedNotifications().first)
         try fixture.store.expand(owed, into: ["webhook", "email"].map {
-            Delivery(key: "\(owed.key).\($0)", channel: $0, address: "\($0)-address", body: Data("{}".utf8), mailSubject: "s", mailText: "t")
+            QueuedDelivery(key: "\(owed.key).\($0)", channel: $0, address: "\($0)-address", name: "PO", body: Data("{}".utf8), mailSubject: "s", mailText: "t")
         }, at: now)
         return (fixture, owed)
     }
@@ -64,7 +64,7 @@ import Testing
                 == ["delivery_failed centre \(failed.id)"])
         // The centre's notice dies too: no alert about the alert.
         let notice = try #require(try fixture.store.owedNotifications().first)
-        try fixture.store.expand(notice, into: [Delivery(key: notice.key + ".webhook", channel: "webhook", address: "centre", body: Data(),
+        try fixture.store.expand(notice, into: [QueuedDelivery(key: notice.key + ".webhook", channel: "webhook", address: "centre", name: "Centre", body: Data(),
                                                          mailSubject: "s", mailText: "t")], at: Self.now + 6_000)
         let noticeDelivery = try #require(try fixture.store.claimDeliveries(owner: "a", now: Self.now + 6_000, leaseUntil: Self.now + 60_000, limit: 10)
             .first { $0.key == notice.key + ".webhook" })

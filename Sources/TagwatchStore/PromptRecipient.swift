@@ -1,6 +1,6 @@
 /// Who a prompt is for (alerts.md, "Who gets a prompt of its own"): a subject's
 /// probation officer, or the monitoring centre's duty contact.
-public enum Recipient: Hashable, Sendable, CustomStringConvertible {
+public enum PromptRecipient: Hashable, Sendable, CustomStringConvertible {
     case officer(String)
     case centre
 
