@@ -12,6 +12,9 @@ import PackageDescription
 ///   to the rules and a per-stream report; the only layer that reads files.
 /// - `TagwatchStore`: the SQLite store (GRDB, WAL): caseload, device states, the
 ///   watermark and alerts with their history.
+/// - `TagwatchDelivery`: a notification to its recipient, the webhook signature and the
+///   retry schedule (alerts.md, "The follow-up worker"); knows no store and reads no
+///   clock: the caller passes the time.
 /// - `tagwatch`: the command line.
 /// - `TagwatchSamples` (in `tools/`): the generator of realistic streams and caseloads.
 /// - `TagwatchTesting`: test doubles and hostile-input helpers, shipped as a module.
@@ -52,6 +55,12 @@ let package = Package(
             dependencies: [
                 "TagwatchCore", "TagwatchCaseload", "TagwatchRules",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "TagwatchDelivery",
+            dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -119,6 +128,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "TagwatchDeliveryTests",
+            dependencies: ["TagwatchDelivery", "TagwatchSamples"]
         ),
         .testTarget(
             name: "TagwatchCLITests",
