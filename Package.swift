@@ -13,8 +13,8 @@ import PackageDescription
 /// - `TagwatchStore`: the SQLite store (GRDB, WAL): caseload, device states, the
 ///   watermark and alerts with their history.
 /// - `TagwatchDelivery`: a notification to its recipient over a channel (webhook over
-///   AsyncHTTPClient) and the retry schedule (alerts.md, "The follow-up worker"); knows
-///   no store and reads no clock: the caller passes the time.
+///   AsyncHTTPClient, mail spool folder) and the retry schedule (alerts.md, "The follow-up
+///   worker"); knows no store and reads no clock: the caller passes the time.
 /// - `tagwatch`: the command line.
 /// - `TagwatchSamples` (in `tools/`): the generator of realistic streams and caseloads.
 /// - `TagwatchTesting`: test doubles and hostile-input helpers, shipped as a module.

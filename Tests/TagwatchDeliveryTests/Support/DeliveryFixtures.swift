@@ -1,3 +1,4 @@
+import Foundation
 import TagwatchDelivery
 
 /// Notifications, secrets and folders for the delivery tests.
@@ -24,6 +25,13 @@ enum DeliveryFixtures {
 
     static func officer(email: String = "po1@example.org", name: String = "Ada Byrne") -> Recipient {
         Recipient(name: name, address: .email(address: email))
+    }
+
+    /// A new empty folder of its own under the temporary folder.
+    static func folder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tagwatch-delivery-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
     }
 
     /// Runs `body` with a webhook channel signing with ``secret``, and shuts it down after.
