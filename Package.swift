@@ -12,9 +12,14 @@ import PackageDescription
 ///   to the rules and a per-stream report; the only layer that reads files.
 /// - `TagwatchStore`: the SQLite store (GRDB, WAL): caseload, device states, the
 ///   watermark and alerts with their history.
+/// - `TagwatchDelivery`: a notification to its recipient over a channel (webhook over
+///   AsyncHTTPClient, mail spool folder) and the retry schedule (alerts.md, "The follow-up
+///   worker"); knows no store and reads no clock: the caller passes the time.
 /// - `tagwatch`: the command line.
 /// - `TagwatchSamples` (in `tools/`): the generator of realistic streams and caseloads.
 /// - `TagwatchTesting`: test doubles and hostile-input helpers, shipped as a module.
+/// - `TagwatchDeliveryTesting`: a loopback webhook receiver (Hummingbird) that records,
+///   checks and scripts its answers, shipped as a module.
 let package = Package(
     name: "Tagwatch",
     platforms: [.macOS(.v15)],
@@ -26,6 +31,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
@@ -56,6 +65,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TagwatchDelivery",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "TagwatchBatch",
             dependencies: ["TagwatchIngest", "TagwatchRules", "TagwatchStore"]
         ),
@@ -82,6 +100,15 @@ let package = Package(
         .target(
             name: "TagwatchTesting",
             dependencies: ["TagwatchCore", "TagwatchCompression", "TagwatchSamples"]
+        ),
+        .target(
+            name: "TagwatchDeliveryTesting",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "TagwatchCoreTests",
@@ -119,6 +146,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "TagwatchDeliveryTests",
+            dependencies: ["TagwatchDelivery", "TagwatchDeliveryTesting", "TagwatchSamples"]
         ),
         .testTarget(
             name: "TagwatchCLITests",
