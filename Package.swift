@@ -12,6 +12,9 @@ import PackageDescription
 ///   to the rules and a per-stream report; the only layer that reads files.
 /// - `TagwatchStore`: the SQLite store (GRDB, WAL): caseload, device states, the
 ///   watermark and alerts with their history.
+/// - `TagwatchWorker`: the follow-up worker (alerts.md): the prompts people receive and
+///   the compliance summary of a transition point; these parts pure (alerts and caseload
+///   in, text and figures out, no clock read).
 /// - `tagwatch`: the command line.
 /// - `TagwatchSamples` (in `tools/`): the generator of realistic streams and caseloads.
 /// - `TagwatchTesting`: test doubles and hostile-input helpers, shipped as a module.
@@ -54,6 +57,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        .target(
+            name: "TagwatchWorker",
+            dependencies: ["TagwatchStore", "TagwatchCaseload", "TagwatchRules"]
         ),
         .target(
             name: "TagwatchBatch",
@@ -118,6 +125,13 @@ let package = Package(
                 "TagwatchStore", "TagwatchRules", "TagwatchCore", "TagwatchCaseload", "TagwatchSamples",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "TagwatchWorkerTests",
+            dependencies: [
+                "TagwatchWorker", "TagwatchStore", "TagwatchCaseload", "TagwatchRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
