@@ -12,9 +12,14 @@ import PackageDescription
 ///   to the rules and a per-stream report; the only layer that reads files.
 /// - `TagwatchStore`: the SQLite store (GRDB, WAL): caseload, device states, the
 ///   watermark and alerts with their history.
+/// - `TagwatchBatch`: one ingest batch against the store, from files to commit.
 /// - `TagwatchDelivery`: a notification to its recipient over a channel (webhook over
 ///   AsyncHTTPClient, mail spool folder) and the retry schedule (alerts.md, "The follow-up
 ///   worker"); knows no store and reads no clock: the caller passes the time.
+/// - `TagwatchWorker`: the follow-up worker (alerts.md): the prompts people receive, the
+///   compliance summary of a transition point and the transition schedule (pure: alerts
+///   and caseload in, text and figures out, no clock read), and the worker's passes over
+///   the store's outbox and its service.
 /// - `tagwatch`: the command line.
 /// - `TagwatchSamples` (in `tools/`): the generator of realistic streams and caseloads.
 /// - `TagwatchTesting`: test doubles and hostile-input helpers, shipped as a module.
@@ -35,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
@@ -74,6 +80,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TagwatchWorker",
+            dependencies: [
+                "TagwatchStore", "TagwatchCaseload", "TagwatchRules", "TagwatchDelivery",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TagwatchBatch",
             dependencies: ["TagwatchIngest", "TagwatchRules", "TagwatchStore"]
         ),
@@ -81,7 +95,10 @@ let package = Package(
             name: "tagwatch",
             dependencies: [
                 "TagwatchIngest", "TagwatchCaseload", "TagwatchRules", "TagwatchStore", "TagwatchBatch",
+                "TagwatchDelivery", "TagwatchWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -150,6 +167,13 @@ let package = Package(
         .testTarget(
             name: "TagwatchDeliveryTests",
             dependencies: ["TagwatchDelivery", "TagwatchDeliveryTesting", "TagwatchSamples"]
+        ),
+        .testTarget(
+            name: "TagwatchWorkerTests",
+            dependencies: [
+                "TagwatchWorker", "TagwatchStore", "TagwatchCaseload", "TagwatchRules", "TagwatchDelivery",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "TagwatchCLITests",
