@@ -12,6 +12,12 @@ public enum PromptRecipient: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The officer's id; nil for the centre.
+    public var officer: String? {
+        if case .officer(let id) = self { return id }
+        return nil
+    }
+
     public init?(_ stored: String) {
         if stored == "centre" {
             self = .centre

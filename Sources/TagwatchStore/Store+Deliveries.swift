@@ -19,12 +19,14 @@ public struct QueuedDelivery: Sendable, Equatable {
     public var mailText: String
     /// Failed attempts so far.
     public var attempts: Int
+    /// Its notification's event (`opened`, `summary`, …).
+    public var event: String
     /// When its notification was owed (an email is dated by it, so a repeat is the same
     /// message).
     public var createdAt: Int64
 
     public init(id: Int64 = 0, notification: Int64 = 0, key: String, channel: String, address: String, name: String, body: Data,
-                mailSubject: String, mailText: String, attempts: Int = 0, createdAt: Int64 = 0) {
+                mailSubject: String, mailText: String, attempts: Int = 0, event: String = "", createdAt: Int64 = 0) {
         self.id = id
         self.notification = notification
         self.key = key
@@ -35,6 +37,7 @@ public struct QueuedDelivery: Sendable, Equatable {
         self.mailSubject = mailSubject
         self.mailText = mailText
         self.attempts = attempts
+        self.event = event
         self.createdAt = createdAt
     }
 }
@@ -57,7 +60,7 @@ extension Store {
             try db.execute(sql: "UPDATE notification SET state = ? WHERE id = ?",
                            arguments: [deliveries.isEmpty ? "undeliverable" : "queued", notification.id])
             if deliveries.isEmpty {
-                try Self.deadLetter(notification, key: notification.key, reason: "the caseload gives \(notification.recipient) no webhook and no email address",
+                try Self.deadLetter(notification, key: notification.key, channel: nil, reason: "the caseload gives \(notification.recipient) no webhook and no email address",
                                     attempts: 0, at: time, in: db)
             }
         }
@@ -69,7 +72,7 @@ extension Store {
     public func claimDeliveries(owner: String, now: Int64, leaseUntil: Int64, limit: Int) throws(StoreError) -> [QueuedDelivery] {
         try write("claim deliveries") { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT delivery.*, notification.createdAt FROM delivery JOIN notification ON notification.id = delivery.notificationId
+                SELECT delivery.*, notification.event, notification.createdAt FROM delivery JOIN notification ON notification.id = delivery.notificationId
                 WHERE status = 'pending' AND dueAt <= ? AND (leaseUntil IS NULL OR leaseUntil <= ?)
                 ORDER BY dueAt, delivery.id LIMIT ?
                 """, arguments: [now, now, limit])
@@ -78,7 +81,7 @@ extension Store {
                 try claim.execute(arguments: [owner, leaseUntil, row["id"] as Int64])
                 return QueuedDelivery(id: row["id"], notification: row["notificationId"], key: row["key"], channel: row["channel"],
                                 address: row["address"], name: row["name"], body: row["body"], mailSubject: row["mailSubject"],
-                                mailText: row["mailText"], attempts: row["attempts"], createdAt: row["createdAt"])
+                                mailText: row["mailText"], attempts: row["attempts"], event: row["event"], createdAt: row["createdAt"])
             }
         }
     }

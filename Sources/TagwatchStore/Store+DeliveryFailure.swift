@@ -21,8 +21,8 @@ extension Store {
             else { return }
             let notification = OwedNotification(id: row["id"], key: row["key"], alert: row["alertId"], event: event,
                                                 recipient: recipient, createdAt: row["createdAt"], alerts: [])
-            try Self.deadLetter(notification, key: delivery.key, reason: "\(delivery.channel) to \(delivery.address): \(reason)",
-                                attempts: delivery.attempts + 1, at: time, in: db)
+            try Self.deadLetter(notification, key: delivery.key, channel: delivery.channel,
+                                reason: "\(delivery.channel) to \(delivery.address): \(reason)", attempts: delivery.attempts + 1, at: time, in: db)
         }
     }
 
@@ -30,16 +30,18 @@ extension Store {
     /// be delivered. A failed notice of that kind raises no further one (the centre's own
     /// address failing would otherwise loop); its alert is already in the list.
     /// `key` names what died: a delivery, or a notification with no address at all.
-    static func deadLetter(_ notification: OwedNotification, key: String, reason: String, attempts: Int, at time: Int64, in db: Database) throws {
+    static func deadLetter(_ notification: OwedNotification, key: String, channel: String?, reason: String, attempts: Int,
+                           at time: Int64, in db: Database) throws {
         guard notification.event != .deliveryFailed else { return }
         let about = try notification.alert.flatMap {
             try Row.fetchOne(db, sql: "SELECT subject, orderId, officer FROM alert WHERE id = ?", arguments: [$0])
         }
         var details: [String: AlertDetail] = [
             "notification": .text(key), "event": .text(notification.event.rawValue),
-            "recipient": .text(notification.recipient.description), "attempts": .integer(Int64(attempts)), "lastError": .text(reason),
+            "recipient": .text(notification.recipient.officer ?? "centre"), "attempts": .integer(Int64(attempts)), "lastError": .text(reason),
         ]
         if let alert = notification.alert { details["alert"] = .integer(alert) }
+        if let channel { details["channel"] = .text(channel) }
         let id = try raiseWorkerAlert(
             key: "system.delivery_failed:\(key)",
             type: "system.delivery_failed", severity: "high",

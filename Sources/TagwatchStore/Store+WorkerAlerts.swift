@@ -62,3 +62,15 @@ extension Store {
         return id
     }
 }
+
+extension Store {
+    /// The transition points already raised (their `point` keys), so the worker computes a
+    /// compliance summary only for those it has yet to raise.
+    public func raisedTransitionPoints() throws(StoreError) -> Set<String> {
+        try read("read the transitions raised") { db in
+            Set(try String.fetchAll(db, sql: "SELECT episodeKey FROM alert WHERE type LIKE 'transition.%'").compactMap { key in
+                key.firstIndex(of: ":").map { String(key[key.index(after: $0)...]) }
+            })
+        }
+    }
+}

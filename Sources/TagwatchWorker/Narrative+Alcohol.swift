@@ -6,7 +6,7 @@ extension Narrative {
         let alert = facts.alert
         let classification = alert.detailText("classification") ?? "pending"
         var happened = [
-            "Tag \(alert.device) measured alcohol through the skin in \(facts.integer("readings")) readings"
+            "Tag \(alert.deviceName) measured alcohol through the skin in \(facts.integer("readings")) readings"
                 + " over \(facts.number("durationHours", places: 1)) h. Smoothed TAC (the median of each"
                 + " reading and its neighbours) peaked at \(facts.number("peakTAC", places: 3)) g/dL"
                 + " at \(facts.time("peakAt")).",

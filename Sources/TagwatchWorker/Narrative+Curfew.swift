@@ -3,7 +3,7 @@
 extension Narrative {
     static func absence(_ facts: PromptFacts) -> Narrative {
         let alert = facts.alert
-        let happened = "Tag \(alert.device) was out of range of the home unit for \(facts.integer("minutesAbsent")) min"
+        let happened = "Tag \(alert.deviceName) was out of range of the home unit for \(facts.integer("minutesAbsent")) min"
             + " within the curfew interval from \(facts.time("curfewFrom")) to \(facts.time("curfewTo"))."
         return Narrative(
             title: "Curfew absence", about: facts.about,

@@ -5,7 +5,7 @@ extension Narrative {
     static func batteryLow(_ facts: PromptFacts) -> Narrative {
         Narrative(
             title: "Low battery", about: facts.about,
-            happened: ["Device \(facts.alert.device) reported its battery at \(facts.integer("lowestPercent")) %"
+            happened: ["Device \(facts.alert.deviceName) reported its battery at \(facts.integer("lowestPercent")) %"
                 + " at its lowest (low is \(facts.rules.batteryLowPercent) % or less).", facts.cleared("it low")],
             sure: ["This is the device's own measurement. A device whose battery runs flat goes silent, and"
                 + " then nothing it would show can be verified."],
@@ -20,7 +20,7 @@ extension Narrative {
         return Narrative(
             title: "No contact", about: facts.about,
             happened: [
-                "Nothing was heard from \(alert.device) for \(facts.integer("silentMinutes")) min after its reading"
+                "Nothing was heard from \(alert.deviceName) for \(facts.integer("silentMinutes")) min after its reading"
                     + " at \(facts.full(alert.start))\(next)",
                 unverified > 0
                     ? "\(unverified) min of that silence fell in curfew time: presence then cannot be verified."
@@ -37,7 +37,7 @@ extension Narrative {
         let after = alert.end.map { " and \(facts.full($0))" } ?? ""
         return Narrative(
             title: "Readings lost", about: facts.about,
-            happened: ["\(facts.integer("readingsLost")) readings of \(alert.device) never arrived (seq"
+            happened: ["\(facts.integer("readingsLost")) readings of \(alert.deviceName) never arrived (seq"
                 + " \(facts.integer("firstSeqLost")) to \(facts.integer("lastSeqLost"))), between its readings at"
                 + " \(facts.full(alert.start))\(after)."],
             sure: ["Each device numbers its readings; these numbers were still missing after waiting"
@@ -50,11 +50,11 @@ extension Narrative {
         let alert = facts.alert
         return Narrative(
             title: "Readings from an unassigned device", about: facts.about,
-            happened: ["Device \(alert.device) sent \(facts.integer("readings")) readings while assigned to no one,"
+            happened: ["Device \(alert.deviceName) sent \(facts.integer("readings")) readings while assigned to no one,"
                 + " from \(facts.full(alert.start)); the latest at \(facts.time("lastHeard"))."],
             sure: ["No assignment in the caseload covers these times, so the readings concern no known"
                 + " subject. A missing or mistyped assignment, a start time set too late, or a device in"
                 + " stock switched on all look the same."],
-            suggestion: "Consider checking the caseload for a missing assignment of \(alert.device), and adding it if the device is worn.")
+            suggestion: "Consider checking the caseload for a missing assignment of \(alert.deviceName), and adding it if the device is worn.")
     }
 }

@@ -4,7 +4,7 @@ extension Narrative {
     static func moved(_ facts: PromptFacts) -> Narrative {
         Narrative(
             title: "Home unit moved", about: facts.about,
-            happened: ["Home unit \(facts.alert.device) reported being moved.", facts.cleared("it moving")],
+            happened: ["Home unit \(facts.alert.deviceName) reported being moved.", facts.cleared("it moving")],
             sure: ["The unit's motion sensor reports this itself. Moving the unit to clean or rearrange a"
                 + " room reads the same, and a unit moved from where it was installed may no longer hear"
                 + " the tag across the home."],
@@ -14,7 +14,7 @@ extension Narrative {
     static func caseOpen(_ facts: PromptFacts) -> Narrative {
         Narrative(
             title: "Home unit case open", about: facts.about,
-            happened: ["Home unit \(facts.alert.device) reported its case open.", facts.cleared("the case open")],
+            happened: ["Home unit \(facts.alert.deviceName) reported its case open.", facts.cleared("the case open")],
             sure: ["The unit's case sensor reports open or closed itself; a technician's visit or a faulty"
                 + " sensor reads the same."],
             suggestion: "Consider checking whether a technician visit was booked, and arranging an inspection of the unit if not.")
@@ -25,7 +25,7 @@ extension Narrative {
         let until = facts.alert.end.map { ", until \(facts.full($0))." } ?? " so far, running on its battery meanwhile."
         return Narrative(
             title: "Home unit off mains power", about: facts.about,
-            happened: ["Home unit \(facts.alert.device) was off mains power for \(minutes) min\(until)"],
+            happened: ["Home unit \(facts.alert.deviceName) was off mains power for \(minutes) min\(until)"],
             sure: ["The unit reports whether it is on mains; an alert is raised once it has been off for more"
                 + " than \(facts.rules.powerLossMinutes) min. A power cut, a switched-off socket and an"
                 + " unplugged unit look the same."],

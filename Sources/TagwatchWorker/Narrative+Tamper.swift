@@ -5,7 +5,7 @@ extension Narrative {
         let rules = facts.rules
         let first = rules.tamperReadings
         let cold = "colder than \(Figure.fixed(rules.removalTemperature, places: 1)) °C"
-        let happened = "\(facts.integer("readingsOffSkin")) readings in a row from tag \(facts.alert.device) were off"
+        let happened = "\(facts.integer("readingsOffSkin")) readings in a row from tag \(facts.alert.deviceName) were off"
             + " the skin: their infrared (IR) level differed by more than"
             + " \(Figure.fixed(rules.offSkinVolts, places: 2)) V from the tag's own baseline of"
             + " \(facts.number("baselineIR", places: 3)) V (the median of its first \(rules.baselineReadings) readings)."
@@ -29,7 +29,7 @@ extension Narrative {
     static func strap(_ facts: PromptFacts) -> Narrative {
         Narrative(
             title: "Tag strap open", about: facts.about,
-            happened: ["Tag \(facts.alert.device) reported its strap open.", facts.cleared("the strap open")],
+            happened: ["Tag \(facts.alert.deviceName) reported its strap open.", facts.cleared("the strap open")],
             sure: ["The strap's own sensor reports open or closed; a faulty clasp or sensor reads the same as a"
                 + " strap that was opened. Closing again does not close the alert: a strap open for five"
                 + " minutes is still worth a look."],

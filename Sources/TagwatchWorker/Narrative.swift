@@ -61,7 +61,7 @@ struct Narrative {
         let figures = facts.alert.details.keys.sorted().map { "\($0) \(facts.alert.details[$0]!.text)" }
         return Narrative(
             title: facts.alert.type, about: facts.about,
-            happened: ["Alert of type \(facts.alert.type) from \(facts.alert.device)"
+            happened: ["Alert of type \(facts.alert.type) from \(facts.alert.deviceName)"
                 + (figures.isEmpty ? "." : ": " + figures.joined(separator: ", ") + ".")],
             sure: ["This version of Tagwatch has no description of this type; the figures are shown as recorded."],
             suggestion: "You may want to look at the alert and its readings with the command below.")

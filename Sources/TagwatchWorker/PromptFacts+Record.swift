@@ -13,7 +13,7 @@ extension PromptFacts {
 
     func evidence(_ narrative: Narrative, into body: inout PlainText) {
         if narrative.fromReadings {
-            body.paragraph("Device \(alert.device), readings seq \(alert.firstSeq) to \(alert.lastSeq).")
+            body.paragraph("Device \(alert.deviceName), readings seq \(alert.firstSeq) to \(alert.lastSeq).")
             if alert.streams.isEmpty {
                 body.paragraph("No kept stream is linked to them.")
             } else {

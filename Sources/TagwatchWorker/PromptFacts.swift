@@ -28,7 +28,7 @@ struct PromptFacts {
     /// The subject as a subject line names them (`S-0001 J. Doe`); the device for an
     /// alert with no subject.
     var label: String {
-        guard let id = alert.subject else { return alert.device }
+        guard let id = alert.subject else { return alert.deviceName }
         return context.subjects[id]?.name.map { "\(id) \($0)" } ?? id
     }
 

@@ -35,3 +35,8 @@ extension StoredAlert {
         if case .text(let value) = details[key] { value } else { nil }
     }
 }
+
+extension StoredAlert {
+    /// The device as prose names it; alerts the worker raises have none.
+    var deviceName: String { device ?? "no device" }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TagwatchDelivery
+import TagwatchStore
+
+extension FollowUpWorker {
+    /// Delivers `due` side by side, each outcome recorded as it comes: delivered, or
+    /// failed and due again after the retry schedule's wait, or dead after the last
+    /// attempt (alerts.md, "Retries").
+    func deliver(_ due: [QueuedDelivery], now: Int64, into pass: inout Pass) async throws(StoreError) {
+        let outcomes = await withTaskGroup(of: (QueuedDelivery, DeliveryOutcome).self) { group in
+            for delivery in due {
+                group.addTask { (delivery, await channel(for: delivery).deliver(OutboxNotification(delivery))) }
+            }
+            var outcomes: [(QueuedDelivery, DeliveryOutcome)] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+        var generator = SystemRandomNumberGenerator()
+        for (delivery, outcome) in outcomes {
+            switch outcome {
+            case .delivered:
+                try store.recordDelivered(delivery.id, at: now)
+                pass.delivered += 1
+            case .failed(let reason):
+                let failures = delivery.attempts + 1
+                let retryAt = policy.retries.isDead(failedAttempts: failures)
+                    ? nil : now + Self.milliseconds(policy.retries.delay(afterFailedAttempt: failures, using: &generator))
+                try store.recordFailure(delivery, owner: owner, reason: reason, retryAt: retryAt, at: now)
+                if retryAt == nil { pass.dead += 1 } else { pass.failed += 1 }
+            }
+        }
+    }
+
+    private func channel(for delivery: QueuedDelivery) -> any DeliveryChannel {
+        if delivery.channel == "email" { return mail }
+        return webhook ?? Unconfigured()
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+/// Stands in for the webhook channel when no secret is set: every webhook delivery fails
+/// with a reason a person can act on, and is retried once the worker has one.
+private struct Unconfigured: DeliveryChannel {
+    func deliver(_ notification: OutboxNotification) async -> DeliveryOutcome {
+        .failed(reason: "TAGWATCH_WEBHOOK_SECRET is not set, so webhooks cannot be signed; set it and restart the worker")
+    }
+}
+
+extension OutboxNotification {
+    init(_ delivery: QueuedDelivery) {
+        let address: Recipient.Address = delivery.channel == "email" ? .email(address: delivery.address) : .webhook(url: delivery.address)
+        self.init(key: delivery.key, event: delivery.event, recipient: Recipient(name: delivery.name, address: address),
+                  body: [UInt8](delivery.body), mailSubject: delivery.mailSubject, mailText: delivery.mailText, createdAt: delivery.createdAt)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TagwatchCaseload
+import TagwatchDelivery
+import TagwatchStore
+
+/// The follow-up worker (alerts.md, "The follow-up worker"): raises transition points,
+/// escalates alerts past their deadline, owes daily summaries, turns owed prompts into
+/// deliveries and delivers those due. Every step is a store transaction, so a worker
+/// killed at any instant and started again loses nothing and doubles nothing but, at
+/// worst, one delivery in flight, which goes again under the same idempotency key.
+public struct FollowUpWorker: Sendable {
+    public var store: Store
+    public var policy: FollowUpPolicy
+    /// Nil when no secret is set: a webhook delivery then fails, saying so.
+    public var webhook: (any DeliveryChannel)?
+    public var mail: any DeliveryChannel
+    /// Names this worker's leases; unique per process.
+    public var owner: String
+
+    public init(store: Store, policy: FollowUpPolicy = FollowUpPolicy(), webhook: (any DeliveryChannel)?, mail: any DeliveryChannel,
+                owner: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))") {
+        self.store = store
+        self.policy = policy
+        self.webhook = webhook
+        self.mail = mail
+        self.owner = owner
+    }
+
+    /// What one pass did.
+    public struct Pass: Sendable, Equatable {
+        public var transitionsRaised = 0
+        public var escalated = 0
+        public var summariesOwed = 0
+        public var deliveriesQueued = 0
+        public var delivered = 0
+        public var failed = 0
+        public var dead = 0
+
+        public init() {}
+    }
+
+    /// One pass at `now` (wall-clock milliseconds; `--now` in tests): every step once,
+    /// then deliveries until none is due. `stopping` is asked between rounds of
+    /// deliveries: a worker shutting down finishes those in flight and takes no more.
+    public func pass(now: Int64, stopping: @Sendable () -> Bool = { false }) async throws(StoreError) -> Pass {
+        var pass = Pass()
+        let caseload = try store.caseload()
+        pass.transitionsRaised = try raiseTransitions(caseload, now: now)
+        pass.escalated = try store.escalate(deadlines: policy.escalationDeadlines, now: now).count
+        pass.summariesOwed = try oweSummaries(caseload, now: now)
+        pass.deliveriesQueued = try queueOwed(caseload, now: now)
+        while !stopping() {
+            let due = try store.claimDeliveries(owner: owner, now: now, leaseUntil: now + policy.lease, limit: policy.claimLimit)
+            if due.isEmpty { break }
+            try await deliver(due, now: now, into: &pass)
+        }
+        return pass
+    }
+}
