@@ -121,6 +121,7 @@ let package = Package(
         .target(
             name: "TagwatchDeliveryTesting",
             dependencies: [
+                "TagwatchDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -171,7 +172,8 @@ let package = Package(
         .testTarget(
             name: "TagwatchWorkerTests",
             dependencies: [
-                "TagwatchWorker", "TagwatchStore", "TagwatchCaseload", "TagwatchRules", "TagwatchDelivery",
+                "TagwatchWorker", "TagwatchStore", "TagwatchCaseload", "TagwatchRules", "TagwatchDelivery", "TagwatchDeliveryTesting",
+                "TagwatchCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
