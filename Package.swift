@@ -190,5 +190,16 @@ let package = Package(
             path: "Benchmarks/IngestBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "WorkerBenchmarks",
+            dependencies: [
+                "TagwatchWorker", "TagwatchDelivery", "TagwatchDeliveryTesting", "TagwatchStore", "TagwatchRules",
+                "TagwatchCaseload", "TagwatchCore",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/WorkerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -21,6 +21,20 @@ public struct AlertChange: Sendable, Equatable {
     public var firstSeq: UInt32
     public var lastSeq: UInt32
 
+    public init(key: EpisodeKey, severity: AlertSeverity, subject: String?, order: String?, officer: String?, end: Int64?,
+                openedAt: Int64, details: [String: AlertDetail], firstSeq: UInt32, lastSeq: UInt32) {
+        self.key = key
+        self.severity = severity
+        self.subject = subject
+        self.order = order
+        self.officer = officer
+        self.end = end
+        self.openedAt = openedAt
+        self.details = details
+        self.firstSeq = firstSeq
+        self.lastSeq = lastSeq
+    }
+
     public var type: AlertType { key.type }
     public var device: DeviceSerial { key.device }
     public var start: Int64 { key.start }
