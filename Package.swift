@@ -173,7 +173,7 @@ let package = Package(
             name: "TagwatchWorkerTests",
             dependencies: [
                 "TagwatchWorker", "TagwatchStore", "TagwatchCaseload", "TagwatchRules", "TagwatchDelivery", "TagwatchDeliveryTesting",
-                "TagwatchCore",
+                "TagwatchCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -13,6 +13,8 @@ public final class WebhookChannel: DeliveryChannel {
     /// The shortest secret accepted: a shorter one could be guessed, and every receiver
     /// would then take forged prompts.
     public static let minimumSecretLength = 16
+    /// Connections kept to one host: at least as many as deliveries a worker sends at once.
+    public static let connectionsPerHost = 64
 
     /// How long a receiver has to answer.
     public let timeout: Duration
@@ -39,6 +41,10 @@ public final class WebhookChannel: DeliveryChannel {
             timeout: .init(connect: wait, read: wait)
         )
         configuration.connectionPool.retryConnectionEstablishment = false
+        // A worker sends a round of deliveries side by side, often to one host (the
+        // centre's); with the default of 8 connections the rest would wait for one and
+        // could time out unsent.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerHost
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

@@ -44,9 +44,10 @@ public struct QueuedDelivery: Sendable, Equatable {
 
 extension Store {
     /// Turns a notification into its deliveries, one per channel its recipient has, due
-    /// at once. A notification with none (no address in the caseload) is dead at once,
-    /// and the centre is told.
-    public func expand(_ notification: OwedNotification, into deliveries: [QueuedDelivery], at time: Int64) throws(StoreError) {
+    /// at once. A notification with none is dead at once, and the centre is told why:
+    /// `reason`, by default that the caseload gives its recipient no address.
+    public func expand(_ notification: OwedNotification, into deliveries: [QueuedDelivery], at time: Int64,
+                       because reason: String? = nil) throws(StoreError) {
         try write("queue the deliveries of \(notification.key)") { db in
             guard try String.fetchOne(db, sql: "SELECT state FROM notification WHERE id = ?", arguments: [notification.id]) == "new" else { return }
             let insert = try db.cachedStatement(sql: """
@@ -60,7 +61,8 @@ extension Store {
             try db.execute(sql: "UPDATE notification SET state = ? WHERE id = ?",
                            arguments: [deliveries.isEmpty ? "undeliverable" : "queued", notification.id])
             if deliveries.isEmpty {
-                try Self.deadLetter(notification, key: notification.key, channel: nil, reason: "the caseload gives \(notification.recipient) no webhook and no email address",
+                try Self.deadLetter(notification, key: notification.key, channel: nil,
+                                    reason: reason ?? "the caseload gives \(notification.recipient) no webhook and no email address",
                                     attempts: 0, at: time, in: db)
             }
         }
@@ -94,14 +96,6 @@ extension Store {
                 UPDATE delivery SET status = 'delivered', deliveredAt = ?, leaseOwner = NULL, leaseUntil = NULL, lastError = NULL
                 WHERE id = ? AND status = 'pending'
                 """, arguments: [time, delivery])
-        }
-    }
-
-    /// Gives a claimed delivery back untried (a worker shutting down).
-    public func release(_ delivery: Int64, owner: String) throws(StoreError) {
-        try write("release delivery \(delivery)") { db in
-            try db.execute(sql: "UPDATE delivery SET leaseOwner = NULL, leaseUntil = NULL WHERE id = ? AND leaseOwner = ?",
-                           arguments: [delivery, owner])
         }
     }
 }

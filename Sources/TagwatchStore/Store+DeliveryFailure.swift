@@ -27,15 +27,16 @@ extension Store {
     }
 
     /// Raises `system.delivery_failed` for the centre about a notification that will not
-    /// be delivered. A failed notice of that kind raises no further one (the centre's own
-    /// address failing would otherwise loop); its alert is already in the list.
+    /// be delivered. A failed notice about such an alert raises no further one (the
+    /// centre's own address failing would otherwise loop); its alert is already listed.
     /// `key` names what died: a delivery, or a notification with no address at all.
     static func deadLetter(_ notification: OwedNotification, key: String, channel: String?, reason: String, attempts: Int,
                            at time: Int64, in db: Database) throws {
         guard notification.event != .deliveryFailed else { return }
         let about = try notification.alert.flatMap {
-            try Row.fetchOne(db, sql: "SELECT subject, orderId, officer FROM alert WHERE id = ?", arguments: [$0])
+            try Row.fetchOne(db, sql: "SELECT type, subject, orderId, officer FROM alert WHERE id = ?", arguments: [$0])
         }
+        guard about?["type"] as String? != "system.delivery_failed" else { return }
         var details: [String: AlertDetail] = [
             "notification": .text(key), "event": .text(notification.event.rawValue),
             "recipient": .text(notification.recipient.officer ?? "centre"), "attempts": .integer(Int64(attempts)), "lastError": .text(reason),

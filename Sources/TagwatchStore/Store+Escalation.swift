@@ -4,7 +4,8 @@ import GRDB
 extension Store {
     /// Marks `escalated` every open alert not acknowledged within its severity's deadline
     /// after `raisedAt` (alerts.md, "Escalation"; a severity with no deadline never
-    /// escalates), with a history row, an audit entry and a prompt to the centre each,
+    /// escalates, nor does a `system.delivery_failed` alert: it is already the centre's,
+    /// and escalating it when the centre cannot be reached would raise another), with a history row, an audit entry and a prompt to the centre each,
     /// all in one transaction. Returns the alerts escalated.
     public func escalate(deadlines: [String: Int64], now: Int64) throws(StoreError) -> [Int64] {
         try write("escalate unacknowledged alerts") { db in
@@ -12,6 +13,7 @@ extension Store {
             for (severity, deadline) in deadlines.sorted(by: { $0.key < $1.key }) {
                 escalated += try Int64.fetchAll(db, sql: """
                     SELECT id FROM alert WHERE status = 'open' AND escalated = 0 AND severity = ? AND raisedAt + ? <= ?
+                        AND type != 'system.delivery_failed'
                     """, arguments: [severity, deadline, now])
             }
             let changes = try JSONEncoder().encode(["escalated": ["false", "true"]] as [String: [String?]])

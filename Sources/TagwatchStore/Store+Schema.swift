@@ -167,6 +167,10 @@ extension Store {
             }
             try db.create(index: "deliveryByDue", on: "delivery", columns: ["status", "dueAt"])
             try db.create(index: "alertEscalation", on: "alert", columns: ["status", "escalated", "raisedAt"])
+            // Each pass asks which transition points were raised.
+            try db.create(index: "alertByType", on: "alert", columns: ["type"])
+            // Daily summaries gather each officer's alerts not yet resolved.
+            try db.create(index: "alertByOfficer", on: "alert", columns: ["officer", "status"])
         }
         return migrator
     }

@@ -68,7 +68,9 @@ extension Store {
     /// compliance summary only for those it has yet to raise.
     public func raisedTransitionPoints() throws(StoreError) -> Set<String> {
         try read("read the transitions raised") { db in
-            Set(try String.fetchAll(db, sql: "SELECT episodeKey FROM alert WHERE type LIKE 'transition.%'").compactMap { key in
+            Set(try String.fetchAll(db, sql: """
+                SELECT episodeKey FROM alert WHERE type IN ('transition.order_ending', 'transition.order_ended')
+                """).compactMap { key in
                 key.firstIndex(of: ":").map { String(key[key.index(after: $0)...]) }
             })
         }

@@ -6,7 +6,7 @@ extension FollowUpWorker {
     /// Delivers `due` side by side, each outcome recorded as it comes: delivered, or
     /// failed and due again after the retry schedule's wait, or dead after the last
     /// attempt (alerts.md, "Retries").
-    func deliver(_ due: [QueuedDelivery], now: Int64, into pass: inout Pass) async throws(StoreError) {
+    func deliver(_ due: [QueuedDelivery], clock: @Sendable () -> Int64, into pass: inout Pass) async throws(StoreError) {
         let outcomes = await withTaskGroup(of: (QueuedDelivery, DeliveryOutcome).self) { group in
             for delivery in due {
                 group.addTask { (delivery, await channel(for: delivery).deliver(OutboxNotification(delivery))) }
@@ -16,6 +16,7 @@ extension FollowUpWorker {
             return outcomes
         }
         var generator = SystemRandomNumberGenerator()
+        let now = clock()
         for (delivery, outcome) in outcomes {
             switch outcome {
             case .delivered:
@@ -42,8 +43,9 @@ extension FollowUpWorker {
     }
 }
 
-/// Stands in for the webhook channel when no secret is set: every webhook delivery fails
-/// with a reason a person can act on, and is retried once the worker has one.
+/// Stands in for the webhook channel when no secret is set (the command refuses to start
+/// so; a library caller may not): every webhook delivery fails with a reason a person
+/// can act on, and after the last attempt the centre is told.
 private struct Unconfigured: DeliveryChannel {
     func deliver(_ notification: OutboxNotification) async -> DeliveryOutcome {
         .failed(reason: "TAGWATCH_WEBHOOK_SECRET is not set, so webhooks cannot be signed; set it and restart the worker")

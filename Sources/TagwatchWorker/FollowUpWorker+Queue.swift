@@ -12,9 +12,15 @@ extension FollowUpWorker {
             let owed = try store.owedNotifications(limit: 200)
             if owed.isEmpty { return queued }
             for notification in owed {
-                let deliveries = try deliveries(of: notification, caseload: caseload)
-                try store.expand(notification, into: deliveries, at: now)
-                queued += deliveries.count
+                do {
+                    let deliveries = try deliveries(of: notification, caseload: caseload)
+                    try store.expand(notification, into: deliveries, at: now)
+                    queued += deliveries.count
+                } catch where error.code == .corrupt {
+                    // One prompt that cannot be written out must not hold up the others:
+                    // it is set aside, and the centre told.
+                    try store.expand(notification, into: [], at: now, because: "it could not be written out: \(error.message)")
+                }
             }
         }
     }

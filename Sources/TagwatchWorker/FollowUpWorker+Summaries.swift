@@ -10,10 +10,6 @@ extension FollowUpWorker {
         let day = Instant.rfc3339(now).prefix(10)
         let dayStart = now - now % 86_400_000
         guard now >= dayStart + Int64(policy.summaryHour) * 3_600_000 else { return 0 }
-        var owed = 0
-        for officer in caseload.officers where try store.oweSummary(officer: officer.id, day: String(day), at: now) {
-            owed += 1
-        }
-        return owed
+        return try store.oweSummaries(officers: caseload.officers.map(\.id), day: String(day), at: now)
     }
 }

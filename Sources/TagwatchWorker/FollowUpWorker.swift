@@ -7,7 +7,8 @@ import TagwatchStore
 /// escalates alerts past their deadline, owes daily summaries, turns owed prompts into
 /// deliveries and delivers those due. Every step is a store transaction, so a worker
 /// killed at any instant and started again loses nothing and doubles nothing but, at
-/// worst, one delivery in flight, which goes again under the same idempotency key.
+/// worst, the deliveries it had in flight, which go again under the same idempotency
+/// keys once their lease ends.
 public struct FollowUpWorker: Sendable {
     public var store: Store
     public var policy: FollowUpPolicy
@@ -39,20 +40,29 @@ public struct FollowUpWorker: Sendable {
         public init() {}
     }
 
-    /// One pass at `now` (wall-clock milliseconds; `--now` in tests): every step once,
-    /// then deliveries until none is due. `stopping` is asked between rounds of
-    /// deliveries: a worker shutting down finishes those in flight and takes no more.
+    /// One pass at the fixed instant `now` (`--now`): every step once, then deliveries
+    /// until none is due.
     public func pass(now: Int64, stopping: @Sendable () -> Bool = { false }) async throws(StoreError) -> Pass {
+        try await pass(clock: { now }, stopping: stopping)
+    }
+
+    /// One pass on `clock` (wall-clock milliseconds), read afresh for each round of
+    /// deliveries, so a lease is counted from when it is taken, not from the pass's start.
+    /// `stopping` is asked between rounds: a worker shutting down finishes the deliveries
+    /// in flight and takes no more.
+    public func pass(clock: @Sendable () -> Int64, stopping: @Sendable () -> Bool = { false }) async throws(StoreError) -> Pass {
         var pass = Pass()
+        let now = clock()
         let caseload = try store.caseload()
         pass.transitionsRaised = try raiseTransitions(caseload, now: now)
         pass.escalated = try store.escalate(deadlines: policy.escalationDeadlines, now: now).count
         pass.summariesOwed = try oweSummaries(caseload, now: now)
         pass.deliveriesQueued = try queueOwed(caseload, now: now)
         while !stopping() {
-            let due = try store.claimDeliveries(owner: owner, now: now, leaseUntil: now + policy.lease, limit: policy.claimLimit)
+            let taken = clock()
+            let due = try store.claimDeliveries(owner: owner, now: taken, leaseUntil: taken + policy.lease, limit: policy.claimLimit)
             if due.isEmpty { break }
-            try await deliver(due, now: now, into: &pass)
+            try await deliver(due, clock: clock, into: &pass)
         }
         return pass
     }

@@ -26,7 +26,7 @@ extension Prompt {
         }
         if let low = bySeverity["low"] {
             body.heading("Low (\(low.count)), gathered here instead of a prompt each")
-            let byTitle = Dictionary(grouping: low) { Narrative(PromptFacts(alert: $0, event: .opened, context: context)).title }
+            let byTitle = Dictionary(grouping: low) { Narrative(PromptFacts(alert: $0, event: .opened, context: context, audience: .officer(officer.id))).title }
             for title in byTitle.keys.sorted() {
                 body.paragraph("\(title) (\(byTitle[title]!.count))", indent: 2)
                 for alert in byTitle[title]! { body.paragraph(line(alert, context, titled: false), indent: 4, hanging: 4) }
@@ -48,7 +48,7 @@ extension Prompt {
     /// `4711 Curfew absence — S-0001 J. Doe, 22 Nov 19:00–20:20 (acknowledged)`; without
     /// the title under a heading that gives it.
     private static func line(_ alert: StoredAlert, _ context: PromptContext, titled: Bool) -> String {
-        let narrative = Narrative(PromptFacts(alert: alert, event: .opened, context: context))
+        let narrative = Narrative(PromptFacts(alert: alert, event: .opened, context: context, audience: PromptAudience(event: .opened, alert: alert)))
         let marks = [alert.status == "acknowledged" ? "acknowledged" : nil, alert.escalated ? "escalated" : nil].compactMap { $0 }
         return "\(alert.id) " + (titled ? "\(narrative.title) — " : "") + narrative.about
             + (marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))")

@@ -15,9 +15,12 @@ public struct Prompt: Sendable, Equatable {
     }
 
     /// The prompt for `event` on `alert`: `[high] Curfew absence — S-0001 J. Doe,
-    /// 22 Nov 19:00–20:20`, and its text, addressed as ``PromptAudience`` says.
-    public init(event: PromptEvent, alert: StoredAlert, context: PromptContext) {
-        let facts = PromptFacts(alert: alert, event: event, context: context)
+    /// 22 Nov 19:00–20:20`, and its text, addressed to `audience` (by default as
+    /// ``PromptAudience`` says; the worker passes the recipient the outbox names, so the
+    /// greeting is always to whoever receives it).
+    public init(event: PromptEvent, alert: StoredAlert, context: PromptContext, to audience: PromptAudience? = nil) {
+        let facts = PromptFacts(alert: alert, event: event, context: context,
+                                audience: audience ?? PromptAudience(event: event, alert: alert))
         let narrative = Narrative(facts)
         subject = facts.subjectLine(narrative)
         var body = PlainText()

@@ -10,7 +10,7 @@ extension PromptFacts {
     }
 
     var greeting: String {
-        switch PromptAudience(event: event, alert: alert) {
+        switch audience {
         case .officer(let id):
             context.officers[id].map { "For \($0.name) (\(id))." } ?? "For officer \(id)."
         case .centre:

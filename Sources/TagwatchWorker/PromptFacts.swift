@@ -9,11 +9,13 @@ struct PromptFacts {
     let event: PromptEvent
     let context: PromptContext
     let clock: PromptClock
+    let audience: PromptAudience
 
-    init(alert: StoredAlert, event: PromptEvent, context: PromptContext) {
+    init(alert: StoredAlert, event: PromptEvent, context: PromptContext, audience: PromptAudience) {
         self.alert = alert
         self.event = event
         self.context = context
+        self.audience = audience
         clock = PromptClock(timeZone: alert.subject.flatMap { context.subjects[$0]?.timezone } ?? context.timeZone)
     }
 

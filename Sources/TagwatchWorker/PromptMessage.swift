@@ -34,7 +34,11 @@ struct PromptMessage {
         case .deliveryFailed: .deliveryFailed
         case .transition, .summary: compliance.map(PromptEvent.transition) ?? .opened
         }
-        prompt = Prompt(event: event, alert: alert, context: context)
+        let audience: PromptAudience = switch notification.recipient {
+        case .officer(let id): .officer(id)
+        case .centre: .centre
+        }
+        prompt = Prompt(event: event, alert: alert, context: context, to: audience)
         body = Self.encode(AlertBody(event: notification.event.rawValue, alert: alert, compliance: compliance))
     }
 

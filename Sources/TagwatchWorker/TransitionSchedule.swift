@@ -6,8 +6,9 @@ import TagwatchCaseload
 /// gets the three-day warning only).
 public struct TransitionPoint: Sendable, Equatable {
     public var type: String
-    /// Unique per order and point (`O-0001:14d`, `O-0001:3d`, `O-0001:end`), so each is
-    /// raised once however late the worker catches up.
+    /// Unique per order, point and end date (`O-0001:14d@2027-01-01T12:00:00Z`), so each
+    /// is raised once however late the worker catches up, and an order whose end moves
+    /// gets the points of its new end.
     public var point: String
     public var order: String
     /// When it falls due.
@@ -23,12 +24,13 @@ public enum TransitionSchedule {
 
     /// The order's points, earliest first.
     public static func points(of order: Order) -> [TransitionPoint] {
+        let end = Instant.rfc3339(order.end)
         let warnings = warningDays.sorted(by: >).compactMap { days -> TransitionPoint? in
             let due = order.end - Int64(days) * day
             guard due >= order.start else { return nil }
-            return TransitionPoint(type: "transition.order_ending", point: "\(order.id):\(days)d", order: order.id, due: due, daysLeft: days)
+            return TransitionPoint(type: "transition.order_ending", point: "\(order.id):\(days)d@\(end)", order: order.id, due: due, daysLeft: days)
         }
-        return warnings + [TransitionPoint(type: "transition.order_ended", point: "\(order.id):end", order: order.id, due: order.end, daysLeft: 0)]
+        return warnings + [TransitionPoint(type: "transition.order_ended", point: "\(order.id):end@\(end)", order: order.id, due: order.end, daysLeft: 0)]
     }
 
     /// Every point of the caseload's orders due at `now` and not among `raised` (their

@@ -11,19 +11,22 @@ public struct WorkerService: Service {
     public var logger: Logger
     /// The wait between passes: the latency from an alert's commit to its delivery.
     public var interval: Duration
+    /// Milliseconds since the epoch: the wall clock, or one started at `--now`.
+    public var clock: @Sendable () -> Int64
 
-    public init(worker: FollowUpWorker, logger: Logger, interval: Duration = .milliseconds(200)) {
+    public init(worker: FollowUpWorker, logger: Logger, interval: Duration = .milliseconds(200),
+                clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }) {
         self.worker = worker
         self.logger = logger
         self.interval = interval
+        self.clock = clock
     }
 
     public func run() async throws {
         logger.info("worker started", metadata: ["owner": "\(worker.owner)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                let pass = try await worker.pass(now: Int64(Date().timeIntervalSince1970 * 1000),
-                                                 stopping: { Task.isShuttingDownGracefully })
+                let pass = try await worker.pass(clock: clock, stopping: { Task.isShuttingDownGracefully })
                 if pass != FollowUpWorker.Pass() { logger.info("pass", metadata: pass.metadata) }
             } catch {
                 // A store busy or briefly unavailable: the next pass tries again.

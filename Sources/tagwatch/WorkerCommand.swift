@@ -20,12 +20,9 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Flag(help: "One pass, then exit (for cron and tests).") var once = false
-    @Option(help: "The time of the pass (RFC 3339, UTC), instead of the clock; with --once.") var now: InstantArgument?
+    @Option(help: "The time to run at (RFC 3339, UTC) instead of the clock's: the pass's with --once, else where the worker's clock starts.")
+    var now: InstantArgument?
     @Option(help: "Folder for outgoing email (default: outbox-mail/ beside the store).") var spool: String?
-
-    func validate() throws {
-        if now != nil && !once { throw ValidationError("--now fixes the time of one pass: use it with --once") }
-    }
 
     func run() async throws {
         let opened = try StoreOptions.openExisting(store.path)
@@ -42,19 +39,30 @@ struct WorkerCommand: AsyncParsableCommand {
             throw CleanExit.message("error: the caseload names webhooks but TAGWATCH_WEBHOOK_SECRET is not set, so they cannot be signed (set it to a secret of at least \(WebhookChannel.minimumSecretLength) bytes shared with the receivers).", code: 1)
         }
         let worker = FollowUpWorker(store: opened, webhook: webhook, mail: mail)
-        defer { if let webhook { Task { try? await webhook.shutdown() } } }
-        if once {
-            let pass = try await worker.pass(now: now?.milliseconds ?? Self.wallClock())
-            try? await webhook?.shutdown()
-            print(pass.line)
-            return
+        let outcome: Result<String?, any Error>
+        do {
+            outcome = .success(try await run(worker))
+        } catch {
+            outcome = .failure(error)
         }
+        // The HTTP client must be shut down whatever happened, once.
+        try? await webhook?.shutdown()
+        if let line = try outcome.get() { print(line) }
+    }
+
+    /// One pass (its report), or the service until SIGTERM or SIGINT.
+    private func run(_ worker: FollowUpWorker) async throws -> String? {
+        if once {
+            return try await worker.pass(now: now?.milliseconds ?? Self.wallClock()).line
+        }
+        // From --now, the worker's clock runs on at the wall clock's pace.
+        let offset = now.map { $0.milliseconds - Self.wallClock() } ?? 0
         var logger = Logger(label: "tagwatch.worker")
         logger.logLevel = .info
-        let group = ServiceGroup(configuration: .init(services: [WorkerService(worker: worker, logger: logger)],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let service = WorkerService(worker: worker, logger: logger, clock: { Self.wallClock() + offset })
+        let group = ServiceGroup(configuration: .init(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        try? await webhook?.shutdown()
+        return nil
     }
 
     static func wallClock() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

@@ -70,6 +70,28 @@ import Testing
             .first { $0.key == notice.key + ".webhook" })
         try fixture.store.recordFailure(noticeDelivery, owner: "a", reason: "HTTP 500", retryAt: nil, at: Self.now + 7_000)
         #expect(try fixture.store.alerts().filter { $0.type == "system.delivery_failed" }.count == 1)
+        // It is the centre's already: it never escalates (to a centre that cannot be reached).
+        let escalated = try fixture.store.escalate(deadlines: ["high": 60 * 60_000, "critical": 15 * 60_000], now: Self.now + 30 * 86_400_000)
+        #expect(!escalated.contains(failed.id))
+    }
+
+    /// Review finding: with no centre in the caseload, an escalation's prompt died at
+    /// once, its delivery_failed alert escalated an hour later, whose prompt died too, and
+    /// so on: a new alert every hour.
+    @Test func withNoCentreAnEscalationRaisesOneDeliveryFailedAlertAndNoMore() throws {
+        let fixture = try StoreFixture()
+        try fixture.commit([OutboxTests.change(.tamperStrap, severity: .critical)], at: Self.now)
+        try fixture.store.expand(try #require(try fixture.store.owedNotifications().first), into: [], at: Self.now)
+        var now = Self.now
+        for _ in 0..<48 {
+            now += 3_600_000
+            _ = try fixture.store.escalate(deadlines: ["high": 60 * 60_000, "critical": 15 * 60_000], now: now)
+            for owed in try fixture.store.owedNotifications() { try fixture.store.expand(owed, into: [], at: now) }
+        }
+        let failed = try fixture.store.alerts().filter { $0.type == "system.delivery_failed" }
+        // The officer's prompt (no address) and the escalation's (no centre): two, for good.
+        #expect(failed.count == 2)
+        #expect(try fixture.store.alerts().filter(\.escalated).map(\.type) == ["tamper.strap"])
     }
 
     @Test func aPromptWithNoAddressIsDeadAtOnceAndTheCentreIsTold() throws {
@@ -84,7 +106,7 @@ import Testing
 
     @Test func aTransitionIsRaisedOnceWithItsPromptToTheOfficer() throws {
         let fixture = try StoreFixture()
-        let transition = TransitionAlert(type: "transition.order_ending", point: "O-1:14d", subject: "S-1", order: "O-1", officer: "PO-1",
+        let transition = TransitionAlert(type: "transition.order_ending", point: "O-1:14d@2027-01-01T12:00:00Z", subject: "S-1", order: "O-1", officer: "PO-1",
                                          due: Self.now - 86_400_000, details: ["daysMonitored": .integer(90)])
         #expect(try fixture.store.raise(transition, at: Self.now))
         #expect(try !fixture.store.raise(transition, at: Self.now + 60_000))
@@ -98,12 +120,12 @@ import Testing
 
     @Test func aDailySummaryIsOwedOncePerOfficerAndDayAndOnlyWithAlertsNotResolved() throws {
         let fixture = try StoreFixture()
-        #expect(try !fixture.store.oweSummary(officer: "PO-1", day: "2027-01-15", at: Self.now))
+        #expect(try fixture.store.oweSummaries(officers: ["PO-1"], day: "2027-01-15", at: Self.now) == 0)
         try fixture.commit([OutboxTests.change(.batteryLow, severity: .low), OutboxTests.change(.dataGap, severity: .low, device: "RF-2")], at: Self.now)
         let resolved = try fixture.store.alerts().first { $0.device == "RF-2" }!.id
         try fixture.store.review(alert: resolved, by: "po-1", .resolve(.equipmentFault, note: "replaced"), at: Self.now)
-        #expect(try fixture.store.oweSummary(officer: "PO-1", day: "2027-01-15", at: Self.now))
-        #expect(try !fixture.store.oweSummary(officer: "PO-1", day: "2027-01-15", at: Self.now + 1))
+        #expect(try fixture.store.oweSummaries(officers: ["PO-1", "PO-2"], day: "2027-01-15", at: Self.now) == 1)
+        #expect(try fixture.store.oweSummaries(officers: ["PO-1", "PO-2"], day: "2027-01-15", at: Self.now + 1) == 0)
         let summary = try #require(try fixture.store.owedNotifications().first)
         #expect(summary.event == .summary)
         #expect(summary.alerts == [try fixture.store.alerts().first { $0.device == "RF-1" }!.id])

@@ -140,4 +140,23 @@ import Testing
         #expect(fixture.channel.received.isEmpty)
         #expect(try await fixture.worker.pass(now: Self.now).delivered == 2)
     }
+
+    /// Review finding: a prompt that cannot be written out (its alert gone from a store
+    /// edited by hand) stopped every pass before any delivery.
+    @Test func aPromptThatCannotBeWrittenOutIsSetAsideAndTheOthersGo() async throws {
+        let fixture = try WorkerFixture()
+        let gone = try fixture.raise(.tamperStrap, severity: .critical)
+        let kept = try fixture.raise(.curfewAbsence, severity: .high, start: Instant.milliseconds(rfc3339: "2026-11-21T19:00:00Z")!)
+        try fixture.raw { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "DELETE FROM alertHistory WHERE alertId = ?", arguments: [gone])
+            try db.execute(sql: "DELETE FROM alert WHERE id = ?", arguments: [gone])
+        }
+        let pass = try await fixture.worker.pass(now: Self.now)
+        #expect(fixture.channel.received.contains { $0.key == "alert-\(kept).opened.officer:PO-1.webhook" })
+        let failed = try #require(try fixture.store.alerts().first { $0.type == "system.delivery_failed" })
+        #expect(failed.details["alert"] == .integer(gone))
+        #expect(failed.details["lastError"]?.text.hasPrefix("it could not be written out") == true)
+        #expect(pass.delivered >= 2)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import TagwatchRules
 import TagwatchCaseload
 import TagwatchCore
@@ -47,6 +48,12 @@ struct WorkerFixture {
         let state = try store.ruleState()
         _ = try store.commit(BatchOutcome(changes: [change], devices: [], watermark: nil, raisedAt: time, after: state.batches))
         return try store.alerts().first { $0.type == type.rawValue && $0.start == start }!.id
+    }
+
+    /// Changes the database directly, as someone editing it by hand would.
+    func raw(_ change: (Database) throws -> Void) throws {
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.writeWithoutTransaction { try change($0) }
     }
 
     /// The JSON body of a notification, parsed.
