@@ -73,6 +73,7 @@ let package = Package(
         .target(
             name: "TagwatchDelivery",
             dependencies: [
+                "TagwatchCaseload",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

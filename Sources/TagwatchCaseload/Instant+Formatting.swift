@@ -12,8 +12,9 @@ extension Instant {
         return text + "Z"
     }
 
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
-    static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
+    /// Year, month (1–12) and day of `daysSinceEpoch` since 1970-01-01: Howard Hinnant's
+    /// days-to-civil algorithm (proleptic Gregorian), so no locale or time-zone database.
+    public static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
         let z = daysSinceEpoch + 719_468
         let era = z.floorDivided(by: 146_097)
         let dayOfEra = z - era * 146_097
