@@ -52,7 +52,11 @@ public struct FollowUpWorker: Sendable {
         while !stopping() {
             let due = try store.claimDeliveries(owner: owner, now: now, leaseUntil: now + policy.lease, limit: policy.claimLimit)
             if due.isEmpty { break }
+            let dead = pass.dead
             try await deliver(due, now: now, into: &pass)
+            // A delivery that died owes the centre a prompt of its own
+            // (`system.delivery_failed`): queued now, this pass delivers it, not the next.
+            if pass.dead > dead { pass.deliveriesQueued += try queueOwed(caseload, now: now) }
         }
         return pass
     }
