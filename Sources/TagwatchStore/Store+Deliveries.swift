@@ -45,10 +45,12 @@ public struct QueuedDelivery: Sendable, Equatable {
 extension Store {
     /// Turns a notification into its deliveries, one per channel its recipient has, due
     /// at once. A notification with none (no address in the caseload) is dead at once,
-    /// and the centre is told.
-    public func expand(_ notification: OwedNotification, into deliveries: [QueuedDelivery], at time: Int64) throws(StoreError) {
+    /// and the centre is told. Returns the deliveries queued: none when the notification
+    /// was no longer new (another worker on the store queued it first).
+    @discardableResult
+    public func expand(_ notification: OwedNotification, into deliveries: [QueuedDelivery], at time: Int64) throws(StoreError) -> Int {
         try write("queue the deliveries of \(notification.key)") { db in
-            guard try String.fetchOne(db, sql: "SELECT state FROM notification WHERE id = ?", arguments: [notification.id]) == "new" else { return }
+            guard try String.fetchOne(db, sql: "SELECT state FROM notification WHERE id = ?", arguments: [notification.id]) == "new" else { return 0 }
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO delivery (notificationId, key, channel, address, name, body, mailSubject, mailText, dueAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -63,6 +65,7 @@ extension Store {
                 try Self.deadLetter(notification, key: notification.key, channel: nil, reason: "the caseload gives \(notification.recipient) no webhook and no email address",
                                     attempts: 0, at: time, in: db)
             }
+            return deliveries.count
         }
     }
 

@@ -13,8 +13,7 @@ extension FollowUpWorker {
             if owed.isEmpty { return queued }
             for notification in owed {
                 let deliveries = try deliveries(of: notification, caseload: caseload)
-                try store.expand(notification, into: deliveries, at: now)
-                queued += deliveries.count
+                queued += try store.expand(notification, into: deliveries, at: now)
             }
         }
     }
