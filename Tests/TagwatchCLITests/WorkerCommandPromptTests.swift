@@ -165,7 +165,7 @@ import Testing
         }
     }
 
-    @Test func webhooksInTheCaseloadWithoutASecretStopTheWorker() async throws {
+    @Test func webhooksInTheCaseloadWithoutAUsableSecretStopTheWorker() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver)
             try await fixture.openDrinkingAlerts([fixture.subjects[0]])
@@ -173,6 +173,14 @@ import Testing
             #expect(run.status == 1)
             #expect((run.output + run.errors).contains("TAGWATCH_WEBHOOK_SECRET"), "\(run.output)\(run.errors)")
             #expect(!run.output.contains("worker pass:"))
+            // A secret too short to trust is refused the same way.
+            let short = try await fixture.tagwatch(fixture.workerArguments(at: fixture.base + Fixture.day), secret: "short")
+            #expect(short.status == 1)
+            #expect((short.output + short.errors).contains("TAGWATCH_WEBHOOK_SECRET"), "\(short.output)\(short.errors)")
+            // --now fixes the time of one pass only.
+            let service = try await fixture.tagwatch(["worker", "--db", fixture.store, "--now", Fixture.rfc3339(fixture.base + Fixture.day)])
+            #expect(service.status != 0)
+            #expect((service.output + service.errors).contains("--once"), "\(service.output)\(service.errors)")
             #expect(receiver.requests.isEmpty)
             #expect(try fixture.deliveries().isEmpty)
         }
