@@ -27,6 +27,7 @@ import Testing
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             for hook in Self.hooks { receiver.script(hook, .stall(.milliseconds(50)), times: 1000) }
             let fixture = try await Fixture.make(hooks: receiver, subjects: Self.many)
+            defer { fixture.remove() }
             try await fixture.openDrinkingAlerts(fixture.subjects)
             let raised = try await fixture.alerts().compactMap { Fixture.milliseconds($0["raisedAt"]) }
             // 09:00 UTC two days after the alerts were raised: each of the 40 (medium)
@@ -65,6 +66,7 @@ import Testing
     @Test func aWorkerKilledMidDeliveryLosesNothingAndItsSuccessorResendsUnderTheSameKey() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: Self.many)
+            defer { fixture.remove() }
             try await fixture.openDrinkingAlerts(fixture.subjects)
             receiver.script("/po-2", .stall(.seconds(30)))
             // 06:00 UTC, before the alerts were raised: only the 40 opened prompts.
@@ -117,6 +119,7 @@ import Testing
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             for hook in Self.hooks { receiver.script(hook, .stall(.milliseconds(300)), times: 1000) }
             let fixture = try await Fixture.make(hooks: receiver, subjects: Self.many)
+            defer { fixture.remove() }
             try await fixture.openDrinkingAlerts(fixture.subjects)
             let service = try TagwatchProcess.start(["worker", "--db", fixture.store], environment: fixture.environment(), in: fixture.folder)
             let busy = await Self.eventually(within: .seconds(30)) { !receiver.requests.isEmpty }

@@ -103,6 +103,11 @@ struct WorkerFixture {
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
+    /// Removes the folder, store, evidence and spool with it.
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     /// `tagwatch ARGUMENTS` in the fixture's folder, with the webhook secret unless `secret` is nil.
     func tagwatch(_ arguments: [String], secret: String? = WorkerFixture.secret) async throws -> TagwatchProcess.Result {
         try await TagwatchProcess.finished(arguments, environment: environment(secret: secret), in: folder)

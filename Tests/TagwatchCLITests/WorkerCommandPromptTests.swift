@@ -12,6 +12,7 @@ import Testing
     @Test func openedAndConfirmedDrinkingAlertsPromptTheirOfficers() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: Array(Fixture.standard.prefix(2)))
+            defer { fixture.remove() }
             let (s1, s2) = (fixture.subjects[0], fixture.subjects[1])
             try await fixture.openDrinkingAlerts([s1, s2])
             try await fixture.ingest(fixture.drinking(s1, Fixture.ending))
@@ -49,6 +50,7 @@ import Testing
     @Test func eachOfficerGetsOneDailySummaryOfTheirOpenAlertsFrom0800UTC() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: Array(Fixture.standard.prefix(2)))
+            defer { fixture.remove() }
             let (s1, s2) = (fixture.subjects[0], fixture.subjects[1])
             try await fixture.openDrinkingAlerts([s1, s2])
             let id1 = try #require(try await fixture.alert("alcohol.drinking", of: s1)["id"] as? String)
@@ -77,6 +79,7 @@ import Testing
     @Test func transitionPromptsReachTheOfficerWithTheComplianceSummary() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: Array(Fixture.standard.prefix(2)))
+            defer { fixture.remove() }
             let (s1, s2) = (fixture.subjects[0], fixture.subjects[1])
             try await fixture.openDrinkingAlerts([s1, s2])
             try await fixture.ingest(fixture.drinking(s1, Fixture.ending))
@@ -142,6 +145,7 @@ import Testing
     @Test func aPromptWithNowhereToGoIsDeadLetteredToTheCentre() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver)
+            defer { fixture.remove() }
             let s3 = fixture.subjects[2]
             try await fixture.openDrinkingAlerts([s3])
             let id3 = try #require(try await fixture.alert("alcohol.drinking", of: s3)["id"] as? String)
@@ -168,6 +172,7 @@ import Testing
     @Test func webhooksInTheCaseloadWithoutAUsableSecretStopTheWorker() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver)
+            defer { fixture.remove() }
             try await fixture.openDrinkingAlerts([fixture.subjects[0]])
             let run = try await fixture.tagwatch(fixture.workerArguments(at: fixture.base + Fixture.day), secret: nil)
             #expect(run.status == 1)

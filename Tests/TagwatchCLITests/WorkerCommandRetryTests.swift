@@ -17,6 +17,7 @@ import Testing
     @Test func aRetriedPromptKeepsItsKeyAndItsBytesUntilTheReceiverTakesIt() async throws {
         try await WebhookReceiver.run(secret: Array(Fixture.secret.utf8)) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: [Fixture.standard[0]])
+            defer { fixture.remove() }
             try await fixture.openDrinkingAlerts(fixture.subjects)
             let failures = 3
             receiver.script("/po-1", .status(503), times: failures)
@@ -55,6 +56,7 @@ import Testing
     @Test func aPromptFailingEveryAttemptIsDeadAfterTheTwentiethAndTheCentreIsTold() async throws {
         try await WebhookReceiver.run(secret: Array(Fixture.secret.utf8)) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: [Fixture.standard[0]])
+            defer { fixture.remove() }
             let s1 = fixture.subjects[0]
             try await fixture.openDrinkingAlerts([s1])
             let id = try #require(try await fixture.alert("alcohol.drinking", of: s1)["id"] as? String)

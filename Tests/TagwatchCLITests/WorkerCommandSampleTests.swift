@@ -68,6 +68,7 @@ import Testing
             let fixture = Fixture(folder: folder, store: folder.appendingPathComponent("store.sqlite").path,
                                   spool: folder.appendingPathComponent("outbox-mail"), base: configuration.start,
                                   orderStart: configuration.start, orderEnd: configuration.start, subjects: [])
+            defer { fixture.remove() }
             let caseload = folder.appendingPathComponent("caseload.json")
             try CaseloadDocument.json(for: set, hooks: receiver.url("/hooks")).write(to: caseload)
             let loaded = try await fixture.tagwatch(["caseload", "load", "--db", fixture.store, caseload.path])

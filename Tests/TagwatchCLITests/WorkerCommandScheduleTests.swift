@@ -11,6 +11,7 @@ import Testing
     @Test func aHighAlertIsEscalatedToTheCentreAnHourAfterItWasRaisedAndOnce() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: [Fixture.standard[1]])
+            defer { fixture.remove() }
             let s2 = fixture.subjects[0]
             try await fixture.openDrinkingAlerts([s2])
             let alert = try await fixture.alert("alcohol.drinking", of: s2)
@@ -47,6 +48,7 @@ import Testing
     @Test func anAcknowledgedAlertIsNeverEscalated() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: Array(Fixture.standard.prefix(2)))
+            defer { fixture.remove() }
             let (s1, s2) = (fixture.subjects[0], fixture.subjects[1])
             try await fixture.openDrinkingAlerts([s1, s2])
             let a1 = try await fixture.alert("alcohol.drinking", of: s1)
@@ -68,6 +70,7 @@ import Testing
     @Test func anOrdersTransitionPointsFallDueAt14And3DaysBeforeItsEndAndAtIt() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: [Fixture.standard[0]])
+            defer { fixture.remove() }
             let end = fixture.orderEnd
             let day = Fixture.day
             // Each point raised once, prompting PO-1 by webhook and email; the passes fall
@@ -104,6 +107,7 @@ import Testing
     @Test func aWorkerFirstRunAfterTheEndRaisesEachMissedPointOnce() async throws {
         try await WebhookReceiver.run(secret: Self.secret) { receiver in
             let fixture = try await Fixture.make(hooks: receiver, subjects: [Fixture.standard[0]])
+            defer { fixture.remove() }
             let late = fixture.orderEnd + 2 * Fixture.day
             #expect(try await fixture.pass(at: late) == WorkerPass(transitions: 3, queued: 6, delivered: 6))
             let prompts = receiver.requests(to: "/po-1")
