@@ -180,7 +180,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TagwatchCLITests",
-            dependencies: ["TagwatchTesting", "TagwatchSamples", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TagwatchTesting", "TagwatchSamples", "TagwatchDeliveryTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "IngestBenchmarks",

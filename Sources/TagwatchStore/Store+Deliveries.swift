@@ -45,11 +45,14 @@ public struct QueuedDelivery: Sendable, Equatable {
 extension Store {
     /// Turns a notification into its deliveries, one per channel its recipient has, due
     /// at once. A notification with none is dead at once, and the centre is told why:
-    /// `reason`, by default that the caseload gives its recipient no address.
+    /// `reason`, by default that the caseload gives its recipient no address. Returns the
+    /// deliveries queued: none when the notification was no longer new (another worker
+    /// on the store queued it first).
+    @discardableResult
     public func expand(_ notification: OwedNotification, into deliveries: [QueuedDelivery], at time: Int64,
-                       because reason: String? = nil) throws(StoreError) {
+                       because reason: String? = nil) throws(StoreError) -> Int {
         try write("queue the deliveries of \(notification.key)") { db in
-            guard try String.fetchOne(db, sql: "SELECT state FROM notification WHERE id = ?", arguments: [notification.id]) == "new" else { return }
+            guard try String.fetchOne(db, sql: "SELECT state FROM notification WHERE id = ?", arguments: [notification.id]) == "new" else { return 0 }
             let insert = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO delivery (notificationId, key, channel, address, name, body, mailSubject, mailText, dueAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,6 +68,7 @@ extension Store {
                                     reason: reason ?? "the caseload gives \(notification.recipient) no webhook and no email address",
                                     attempts: 0, at: time, in: db)
             }
+            return deliveries.count
         }
     }
 

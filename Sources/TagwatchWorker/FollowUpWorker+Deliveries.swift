@@ -5,19 +5,30 @@ import TagwatchStore
 extension FollowUpWorker {
     /// Delivers `due` side by side, each outcome recorded as it comes: delivered, or
     /// failed and due again after the retry schedule's wait, or dead after the last
-    /// attempt (alerts.md, "Retries").
+    /// attempt (alerts.md, "Retries"). So a slow receiver holds back no other delivery's
+    /// record, and a worker killed meanwhile leaves only those still in flight to go again.
     func deliver(_ due: [QueuedDelivery], clock: @Sendable () -> Int64, into pass: inout Pass) async throws(StoreError) {
-        let outcomes = await withTaskGroup(of: (QueuedDelivery, DeliveryOutcome).self) { group in
+        var tally = pass
+        var failure: StoreError?
+        await withTaskGroup(of: (QueuedDelivery, DeliveryOutcome).self) { group in
             for delivery in due {
                 group.addTask { (delivery, await channel(for: delivery).deliver(OutboxNotification(delivery))) }
             }
-            var outcomes: [(QueuedDelivery, DeliveryOutcome)] = []
-            for await outcome in group { outcomes.append(outcome) }
-            return outcomes
+            var generator = SystemRandomNumberGenerator()
+            for await (delivery, outcome) in group {
+                failure = record(outcome, of: delivery, now: clock(), into: &tally, using: &generator)
+                // The store failed: what is left stays claimed, and goes again once the lease ends.
+                if failure != nil { break }
+            }
         }
-        var generator = SystemRandomNumberGenerator()
-        let now = clock()
-        for (delivery, outcome) in outcomes {
+        pass = tally
+        if let failure { throw failure }
+    }
+
+    /// Records one outcome; the store's error, if it could not.
+    private func record(_ outcome: DeliveryOutcome, of delivery: QueuedDelivery, now: Int64, into pass: inout Pass,
+                        using generator: inout some RandomNumberGenerator) -> StoreError? {
+        do throws(StoreError) {
             switch outcome {
             case .delivered:
                 try store.recordDelivered(delivery.id, at: now)
@@ -29,6 +40,9 @@ extension FollowUpWorker {
                 try store.recordFailure(delivery, owner: owner, reason: reason, retryAt: retryAt, at: now)
                 if retryAt == nil { pass.dead += 1 } else { pass.failed += 1 }
             }
+            return nil
+        } catch {
+            return error
         }
     }
 

@@ -14,8 +14,7 @@ extension FollowUpWorker {
             for notification in owed {
                 do {
                     let deliveries = try deliveries(of: notification, caseload: caseload)
-                    try store.expand(notification, into: deliveries, at: now)
-                    queued += deliveries.count
+                    queued += try store.expand(notification, into: deliveries, at: now)
                 } catch where error.code == .corrupt {
                     // One prompt that cannot be written out must not hold up the others:
                     // it is set aside, and the centre told.

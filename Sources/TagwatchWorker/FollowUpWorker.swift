@@ -62,7 +62,11 @@ public struct FollowUpWorker: Sendable {
             let taken = clock()
             let due = try store.claimDeliveries(owner: owner, now: taken, leaseUntil: taken + policy.lease, limit: policy.claimLimit)
             if due.isEmpty { break }
+            let dead = pass.dead
             try await deliver(due, clock: clock, into: &pass)
+            // A delivery that died owes the centre a prompt of its own
+            // (`system.delivery_failed`): queued now, this pass delivers it, not the next.
+            if pass.dead > dead { pass.deliveriesQueued += try queueOwed(caseload, now: clock()) }
         }
         return pass
     }

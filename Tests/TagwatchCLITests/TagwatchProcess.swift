@@ -18,11 +18,15 @@ struct TagwatchProcess {
     }
 
     /// Runs `tagwatch` with `arguments` in `directory` (default: a fresh temporary
-    /// folder, so a command's default `./tagwatch.sqlite` is its own).
-    static func run(_ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil) throws -> Result {
+    /// folder, so a command's default `./tagwatch.sqlite` is its own). With `environment`,
+    /// the child gets this process's environment less any `TAGWATCH_` variable, plus
+    /// `environment`; without, it inherits this process's as it is.
+    static func run(_ arguments: [String], input: [UInt8]? = nil, in directory: URL? = nil,
+                    environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = childEnvironment(environment) }
         if let directory {
             process.currentDirectoryURL = directory
         } else {
@@ -47,5 +51,11 @@ struct TagwatchProcess {
         return Result(status: process.terminationStatus,
                       output: String(decoding: outputData, as: UTF8.self),
                       errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// This process's environment less any `TAGWATCH_` variable (a secret set where the
+    /// tests run must not leak into a test that means to run without one), plus `extra`.
+    static func childEnvironment(_ extra: [String: String]) -> [String: String] {
+        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TAGWATCH_") }.merging(extra) { $1 }
     }
 }

@@ -51,15 +51,19 @@ import Testing
         try await WebhookReceiver.run(secret: DeliveryFixtures.secret) { receiver in
             receiver.script("/slow", .stall(.seconds(5)))
             let url = receiver.url("/slow")
+            // The delivery alone is timed: shutting the client down may wait for the
+            // receiver to let the connection go.
             let clock = ContinuousClock()
-            let started = clock.now
-            let outcome = try await DeliveryFixtures.withWebhookChannel(timeout: .milliseconds(300)) {
-                await $0.deliver(DeliveryFixtures.notification(to: DeliveryFixtures.officer(url: url)))
+            let (outcome, elapsed) = try await DeliveryFixtures.withWebhookChannel(timeout: .milliseconds(300)) { channel in
+                let started = clock.now
+                let outcome = await channel.deliver(DeliveryFixtures.notification(to: DeliveryFixtures.officer(url: url)))
+                return (outcome, clock.now - started)
             }
-            let elapsed = clock.now - started
             #expect(outcome == .failed(reason: "no answer within 300 ms from \(url)"))
             #expect(elapsed >= .milliseconds(300))
-            #expect(elapsed < .seconds(2))
+            // Given up on before the receiver would have answered (5 s), with room for a
+            // loaded machine.
+            #expect(elapsed < .seconds(4))
             #expect(receiver.requests(to: "/slow").count == 1)
         }
     }

@@ -3,12 +3,16 @@ import Foundation
 /// The caseload document (caseload.md) matching a ``SampleSet``: the centre, officers,
 /// subjects, their orders, device assignments and authorised absences.
 public enum CaseloadDocument {
-    public static func json(for set: SampleSet) throws -> Data {
+    /// Where the sample caseload's webhooks point unless told otherwise.
+    public static let defaultHooks = "http://127.0.0.1:9310/hooks"
+
+    /// The document, its webhooks at `hooks` followed by `/centre` or the officer's id in
+    /// lower case (`/po-17`).
+    public static func json(for set: SampleSet, hooks: String = defaultHooks) throws -> Data {
         let start = set.configuration.start
         let orderStart = SampleTime.rfc3339(start - 2 * SampleTime.day)
         let orderEnd = SampleTime.rfc3339(start + 120 * SampleTime.day)
         let assigned = SampleTime.rfc3339(start - SampleTime.day)
-        let hooks = "http://127.0.0.1:9310/hooks"
         var subjects: [[String: Any]] = []
         var orders: [[String: Any]] = []
         var devices: [[String: Any]] = []
