@@ -169,6 +169,12 @@ extension Store {
             try db.create(index: "alertEscalation", on: "alert", columns: ["status", "escalated", "raisedAt"])
             // Each pass asks which transition points were raised.
             try db.create(index: "alertByType", on: "alert", columns: ["type"])
+            // Alerts raised before the store had a worker were reviewed without one: they
+            // are not escalated all at once by its first pass.
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO setting (key, value)
+                SELECT ?, MAX(raisedAt) + 1 FROM alert HAVING count(*) > 0
+                """, arguments: [followUpSinceKey])
             // Daily summaries gather each officer's alerts not yet resolved.
             try db.create(index: "alertByOfficer", on: "alert", columns: ["officer", "status"])
         }

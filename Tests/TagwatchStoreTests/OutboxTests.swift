@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 @testable import TagwatchRules
 import TagwatchCore
-import TagwatchStore
+@testable import TagwatchStore
 import Testing
 
 /// alerts.md, "Outbox" and "Who gets a prompt of its own": a prompt is owed in the
@@ -81,5 +81,32 @@ import Testing
         #expect(try fixture.store.auditEntries().filter { $0.action == "alert.escalate" }.count == 2)
         let audit = try fixture.store.auditEntries()
         #expect(try fixture.store.verifyAudit() == .intact(entries: audit.count, head: audit.last!.hash))
+    }
+}
+
+/// A store upgraded to the outbox (schema v6) with alerts already in it: they were
+/// reviewed without a worker, and its first pass does not escalate them all at once.
+@Suite struct OutboxUpgradeTests {
+    @Test func alertsFromBeforeTheOutboxAreNotEscalatedByTheFirstPass() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tagwatch-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let raised: Int64 = 1_800_000_000_000
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: "v5: evidence by readings taken in")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO alert (episodeKey, type, severity, subject, orderId, device, officer, start, openedAt, raisedAt, details, firstSeq, lastSeq)
+                VALUES ('old', 'tamper.strap', 'critical', 'S-1', 'O-1', 'RF-9', 'PO-1', ?, ?, ?, '{}', 1, 2)
+                """, arguments: [raised, raised, raised])
+        }
+        try old.close()
+        let store = try Store(path: path)
+        #expect(try store.owedNotifications().isEmpty)
+        let state = try store.ruleState()
+        _ = try store.commit(BatchOutcome(changes: [OutboxTests.change(.tamperStrap, severity: .critical)], devices: [], watermark: nil,
+                                          raisedAt: raised + 60_000, after: state.batches))
+        let new = try #require(try store.alerts().first { $0.device == "RF-1" })
+        #expect(try store.escalate(deadlines: ["critical": 15 * 60_000], now: raised + 30 * 86_400_000) == [new.id])
     }
 }
