@@ -36,8 +36,15 @@ public struct DeviceSpan: Sendable, Equatable {
     public var firstTime: Int64
     public var lastTime: Int64
     public var readings: Int
+    // Bounds of the readings taken in, empty (first above last) while there is none: plain
+    // fields, as this is updated for every reading.
+    private var acceptedFirstSeq = UInt32.max
+    private var acceptedLastSeq = UInt32.min
+
     /// The `seq` range of the readings taken in (accepted or late), nil if none was.
-    public var accepted: ClosedRange<UInt32>?
+    public var accepted: ClosedRange<UInt32>? {
+        acceptedFirstSeq <= acceptedLastSeq ? acceptedFirstSeq...acceptedLastSeq : nil
+    }
 
     init(_ reading: Reading, accepted: Bool) {
         serial = reading.device
@@ -46,17 +53,21 @@ public struct DeviceSpan: Sendable, Equatable {
         firstTime = reading.time
         lastTime = reading.time
         readings = 1
-        self.accepted = accepted ? reading.seq...reading.seq : nil
+        if accepted {
+            acceptedFirstSeq = reading.seq
+            acceptedLastSeq = reading.seq
+        }
     }
 
-    mutating func add(_ reading: Reading, accepted isAccepted: Bool) {
+    mutating func add(_ reading: Reading, accepted: Bool) {
         firstSeq = min(firstSeq, reading.seq)
         lastSeq = max(lastSeq, reading.seq)
         firstTime = min(firstTime, reading.time)
         lastTime = max(lastTime, reading.time)
         readings += 1
-        if isAccepted {
-            accepted = accepted.map { min($0.lowerBound, reading.seq)...max($0.upperBound, reading.seq) } ?? reading.seq...reading.seq
+        if accepted {
+            acceptedFirstSeq = min(acceptedFirstSeq, reading.seq)
+            acceptedLastSeq = max(acceptedLastSeq, reading.seq)
         }
     }
 }

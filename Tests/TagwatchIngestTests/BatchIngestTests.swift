@@ -36,6 +36,15 @@ import Testing
         #expect(batch.totals.accepted == readings.count)
         #expect(batch.totals.duplicates == readings.count)
         #expect(!batch.totals.hasRejections)
+        // Each device's span: the repeat holds the readings and took none of them in.
+        let bySerial = Dictionary(grouping: readings, by: \.device)
+        for (first, second) in zip(batch.reports[0].devices, batch.reports[1].devices) {
+            let seqs = try #require(bySerial[first.serial]).map(\.seq)
+            #expect(first.accepted == seqs.min()!...seqs.max()!)
+            #expect(second.serial == first.serial)
+            #expect(second.firstSeq == seqs.min()! && second.lastSeq == seqs.max()!)
+            #expect(second.accepted == nil)
+        }
     }
 
     @Test func aDifferentReadingUnderAnAcceptedIdentityIsAConflictWhateverTheEncoding() throws {
