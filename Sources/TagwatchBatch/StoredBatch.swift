@@ -84,7 +84,7 @@ public struct StoredBatch {
             do {
                 counts += try store.commit(BatchOutcome(
                     changes: monitor.checkpoint(), devices: monitor.takeChangedDevices(), watermark: monitor.watermark,
-                    raisedAt: wallClock, after: after, isCheckpoint: true))
+                    raisedAt: wallClock, after: after, isCheckpoint: true, shortAbsences: monitor.takeShortAbsences()))
                 after += 1
                 return true
             } catch {
@@ -112,7 +112,8 @@ public struct StoredBatch {
         do {
             counts += try store.commit(BatchOutcome(
                 changes: changes, devices: monitor.takeChangedDevices(), watermark: monitor.watermark,
-                raisedAt: wallClock, streams: batch.reports.map(StreamRecord.init), after: after, startedAfter: state.batches))
+                raisedAt: wallClock, streams: batch.reports.map(StreamRecord.init), after: after, startedAfter: state.batches,
+                shortAbsences: monitor.takeShortAbsences()))
             return Outcome(batch: batch, alerts: counts)
         } catch {
             throw BatchFailure(.commit, error.description, advice: "\(kept()); run the batch again to go on")

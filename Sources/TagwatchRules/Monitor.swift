@@ -99,9 +99,16 @@ public struct Monitor {
     /// so a crash loses only what comes after: the alert changes so far (later ones to
     /// the same episodes come as updates). Nothing is judged: the end of the batch still
     /// declares gaps, evaluates late readings and judges silence as if there had been no
-    /// checkpoint; take ``takeChangedDevices()`` and ``watermark`` with it.
+    /// checkpoint; take ``takeChangedDevices()``, ``takeShortAbsences()`` and
+    /// ``watermark`` with it.
     public mutating func checkpoint() -> [AlertChange] {
         book.takeAll()
+    }
+
+    /// The short absences settled since last asked (rules.md: counted in the compliance
+    /// summary); taken with each commit's alert changes.
+    public mutating func takeShortAbsences() -> [ShortAbsence] {
+        book.takeShortAbsences()
     }
 
     private mutating func slot(for serial: DeviceSerial) -> Int {

@@ -86,11 +86,19 @@ struct PresenceRule {
         for interval in intervals {
             let start = max(away.start, interval.start)
             let end = min(now, interval.end)
-            // Under the grace raises nothing, unless a provisional judgement already
-            // raised it: then the alert is corrected to what the readings show.
-            guard end - start > attribution.grace || away.raised[start] != nil else { continue }
             // Returning at the very moment the interval closes is returning within it.
             let closed = interval.end < now || (interval.end == now && !ended)
+            // Under the grace raises nothing, unless a provisional judgement already
+            // raised it: then the alert is corrected to what the readings show. Once
+            // settled, it is noted for the compliance summary.
+            guard end - start > attribution.grace || away.raised[start] != nil else {
+                if closed || ended, !provisional, end > start, let order = attribution.order {
+                    book.note(ShortAbsence(order: order.id, subject: attribution.subject.id, device: attribution.assignment.serial,
+                                           start: start, end: end))
+                    if closed { away.settledUntil = interval.end }
+                }
+                continue
+            }
             let late = away.start <= interval.start
             let pattern = late ? (closed ? "whole" : "late") : (closed ? "early" : "during")
             let openedAt = away.raised[start] ?? time

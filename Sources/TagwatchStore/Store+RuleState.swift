@@ -31,9 +31,12 @@ public struct BatchOutcome: Sendable {
     public var startedAfter: Int64
     /// A checkpoint in the middle of a batch: no streams yet, more to come.
     public var isCheckpoint: Bool
+    /// Absences under the grace settled since the last commit.
+    public var shortAbsences: [ShortAbsence]
 
     public init(changes: [AlertChange], devices: [(serial: DeviceSerial, state: DeviceState)], watermark: Int64?,
-                raisedAt: Int64, streams: [StreamRecord] = [], after: Int64, startedAfter: Int64? = nil, isCheckpoint: Bool = false) {
+                raisedAt: Int64, streams: [StreamRecord] = [], after: Int64, startedAfter: Int64? = nil, isCheckpoint: Bool = false,
+                shortAbsences: [ShortAbsence] = []) {
         self.changes = changes
         self.devices = devices
         self.watermark = watermark
@@ -42,6 +45,7 @@ public struct BatchOutcome: Sendable {
         self.after = after
         self.startedAfter = startedAfter ?? after
         self.isCheckpoint = isCheckpoint
+        self.shortAbsences = shortAbsences
     }
 }
 
@@ -143,6 +147,12 @@ extension Store {
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
                                arguments: [Self.lastFinishedBatchKey, batches + 1])
+            }
+            let short = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO shortAbsence (device, start, "end", orderId, subject) VALUES (?, ?, ?, ?, ?)
+                """)
+            for absence in outcome.shortAbsences {
+                try short.execute(arguments: [absence.device.description, absence.start, absence.end, absence.order, absence.subject])
             }
             let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO deviceState (serial, state) VALUES (?, ?)")
             for (serial, state) in states { try statement.execute(arguments: [serial, state]) }

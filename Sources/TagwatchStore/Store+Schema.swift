@@ -178,6 +178,19 @@ extension Store {
             // Daily summaries gather each officer's alerts not yet resolved.
             try db.create(index: "alertByOfficer", on: "alert", columns: ["officer", "status"])
         }
+        migrator.registerMigration("v7: short absences") { db in
+            // Absences under the grace raise no alert but count in the compliance summary
+            // (rules.md); one row per device and start, so a replay adds none.
+            try db.create(table: "shortAbsence") { table in
+                table.column("device", .text).notNull()
+                table.column("start", .integer).notNull()
+                table.column("end", .integer).notNull()
+                table.column("orderId", .text).notNull()
+                table.column("subject", .text).notNull()
+                table.primaryKey(["device", "start"])
+            }
+            try db.create(index: "shortAbsenceByOrder", on: "shortAbsence", columns: ["orderId", "start"])
+        }
         return migrator
     }
 }

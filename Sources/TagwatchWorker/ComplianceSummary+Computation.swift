@@ -7,8 +7,9 @@ extension ComplianceSummary {
     /// subject's alerts (others are ignored) as they stand now. Nil when `caseload` lacks
     /// the order's subject or knows no such time zone, which a checked caseload never
     /// does. Alerts that started after `asOf` are left out, so a summary made late still
-    /// describes the order up to its transition point.
-    public init?(order: Order, caseload: Caseload, alerts: [StoredAlert], asOf: Int64) {
+    /// describes the order up to its transition point. `shortAbsences` are the order's
+    /// absences under the grace (no alert; rules.md counts them here).
+    public init?(order: Order, caseload: Caseload, alerts: [StoredAlert], shortAbsences: [TimeSpan] = [], asOf: Int64) {
         guard let subject = caseload.subjects.first(where: { $0.id == order.subject }),
               let clock = LocalClock(timeZone: subject.timezone) else { return nil }
         let until = min(max(asOf, order.start), order.end)
@@ -26,7 +27,8 @@ extension ComplianceSummary {
         daysWithoutEpisode = days - marked
         // Tenths rounded half up, in integers: 88 of 92 days is 95.7.
         percentWithoutEpisode = days > 0 ? Double(((days - marked) * 2000 + days) / (2 * days)) / 10 : nil
-        curfew = order.type == .curfew ? Self.curfewTime(order, caseload, counted, until: until, clock: clock) : nil
+        curfew = order.type == .curfew
+            ? Self.curfewTime(order, caseload, counted, short: shortAbsences.filter { $0.start < until }, until: until, clock: clock) : nil
         episodesByType = Dictionary(grouping: counted, by: \.type).mapValues(\.count)
         latestEpisode = counted.max { ($0.start, $0.id) < ($1.start, $1.id) }.map {
             Episode(id: $0.id, type: $0.type, start: $0.start, end: $0.end, severity: $0.severity)
@@ -67,7 +69,8 @@ extension ComplianceSummary {
         return touched.count
     }
 
-    static func curfewTime(_ order: Order, _ caseload: Caseload, _ counted: [StoredAlert], until: Int64, clock: LocalClock) -> CurfewTime {
+    static func curfewTime(_ order: Order, _ caseload: Caseload, _ counted: [StoredAlert], short: [TimeSpan], until: Int64,
+                           clock: LocalClock) -> CurfewTime {
         let intervals = CurfewIntervals.intervals(of: order, clock: clock, absences: caseload.absences, within: TimeSpan(order.start, until))
         let scheduled = intervals.reduce(Int64(0)) { $0 + ($1.end - $1.start) } / 60_000
         func total(_ type: AlertType, _ key: String) -> Int64 {
@@ -75,7 +78,10 @@ extension ComplianceSummary {
         }
         let absent = total(.curfewAbsence, "minutesAbsent")
         let unverified = total(.noContact, "curfewMinutesUnverified")
-        return CurfewTime(scheduledMinutes: scheduled, keptMinutes: max(0, scheduled - absent - unverified),
-                          absentMinutes: absent, unverifiedMinutes: unverified)
+        // Whole minutes, as the rules count an alert's minutes absent.
+        let shortMinutes = short.reduce(Int64(0)) { $0 + (min($1.end, until) - $1.start) / 60_000 }
+        return CurfewTime(scheduledMinutes: scheduled, keptMinutes: max(0, scheduled - absent - shortMinutes - unverified),
+                          absentMinutes: absent, unverifiedMinutes: unverified,
+                          shortAbsences: short.count, shortAbsentMinutes: shortMinutes)
     }
 }

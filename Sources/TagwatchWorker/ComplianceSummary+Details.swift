@@ -16,6 +16,8 @@ extension ComplianceSummary {
             details["curfewMinutesKept"] = .integer(curfew.keptMinutes)
             details["curfewMinutesAbsent"] = .integer(curfew.absentMinutes)
             details["curfewMinutesUnverified"] = .integer(curfew.unverifiedMinutes)
+            details["shortAbsences"] = .integer(Int64(curfew.shortAbsences))
+            details["curfewMinutesShortAbsent"] = .integer(curfew.shortAbsentMinutes)
         }
         if let latestEpisode {
             details["latestEpisode"] = .text("alert \(latestEpisode.id), \(latestEpisode.type), \(latestEpisode.severity)")

@@ -13,7 +13,9 @@ extension ComplianceSummary {
         if let curfew {
             result.append("Curfew: \(Figure.hours(minutes: curfew.keptMinutes)) kept of"
                 + " \(Figure.hours(minutes: curfew.scheduledMinutes)) scheduled (authorised absences left out);"
-                + " \(Figure.hours(minutes: curfew.absentMinutes)) out of range in curfew absence alerts, and"
+                + " \(Figure.hours(minutes: curfew.absentMinutes)) out of range in curfew absence alerts,"
+                + " \(Figure.hours(minutes: curfew.shortAbsentMinutes)) in \(Figure.count(curfew.shortAbsences, "short absence"))"
+                + " within the grace (no alert), and"
                 + " \(Figure.hours(minutes: curfew.unverifiedMinutes)) unverified, when the tag was not heard.")
         }
         guard let latestEpisode else {

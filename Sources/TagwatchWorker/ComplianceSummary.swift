@@ -42,7 +42,7 @@ public struct ComplianceSummary: Sendable, Equatable {
     public struct CurfewTime: Sendable, Equatable, Codable {
         /// The order's curfew intervals up to `asOf`, authorised absences left out.
         public var scheduledMinutes: Int64
-        /// Scheduled minus absent minus unverified, never below zero (a caseload reloaded
+        /// Scheduled minus absent (alerts and short absences) minus unverified, never below zero (a caseload reloaded
         /// with fewer windows can leave absences outside today's schedule).
         public var keptMinutes: Int64
         /// The `minutesAbsent` of the order's `curfew.absence` alerts.
@@ -50,8 +50,15 @@ public struct ComplianceSummary: Sendable, Equatable {
         /// The `curfewMinutesUnverified` of the order's `device.no_contact` alerts:
         /// curfew time when presence could not be checked, neither kept nor missed.
         public var unverifiedMinutes: Int64
+        /// Absences under the grace (no alert, rules.md "Curfew orders"): how many, and
+        /// their whole minutes, which are not kept either.
+        public var shortAbsences: Int
+        public var shortAbsentMinutes: Int64
 
-        public init(scheduledMinutes: Int64, keptMinutes: Int64, absentMinutes: Int64, unverifiedMinutes: Int64) {
+        public init(scheduledMinutes: Int64, keptMinutes: Int64, absentMinutes: Int64, unverifiedMinutes: Int64,
+                    shortAbsences: Int = 0, shortAbsentMinutes: Int64 = 0) {
+            self.shortAbsences = shortAbsences
+            self.shortAbsentMinutes = shortAbsentMinutes
             self.scheduledMinutes = scheduledMinutes
             self.keptMinutes = keptMinutes
             self.absentMinutes = absentMinutes

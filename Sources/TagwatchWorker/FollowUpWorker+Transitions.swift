@@ -13,7 +13,8 @@ extension FollowUpWorker {
                   let subject = caseload.subjects.first(where: { $0.id == order.subject })
             else { continue }
             let alerts = try store.alerts(AlertFilter(subject: subject.id))
-            guard let summary = ComplianceSummary(order: order, caseload: caseload, alerts: alerts, asOf: now) else { continue }
+            guard let summary = ComplianceSummary(order: order, caseload: caseload, alerts: alerts,
+                                                  shortAbsences: try store.shortAbsences(order: order.id), asOf: now) else { continue }
             var details = summary.details
             details["daysLeft"] = .integer(Int64(point.daysLeft))
             let transition = TransitionAlert(type: point.type, point: point.point, subject: subject.id, order: order.id,

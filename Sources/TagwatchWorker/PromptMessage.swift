@@ -24,8 +24,8 @@ struct PromptMessage {
         }
         var compliance: ComplianceSummary?
         if notification.event == .transition, let order = caseload.orders.first(where: { $0.id == alert.order }) {
-            compliance = ComplianceSummary(order: order, caseload: caseload,
-                                           alerts: try store.alerts(AlertFilter(subject: order.subject)), asOf: alert.raisedAt)
+            compliance = ComplianceSummary(order: order, caseload: caseload, alerts: try store.alerts(AlertFilter(subject: order.subject)),
+                                           shortAbsences: try store.shortAbsences(order: order.id), asOf: alert.raisedAt)
         }
         let event: PromptEvent = switch notification.event {
         case .opened: .opened

@@ -1,5 +1,8 @@
 import Foundation
 import TagwatchStore
+import TagwatchRules
+import TagwatchCore
+import TagwatchCaseload
 import Testing
 
 /// A batch commits whole or not at all: its streams once, alerts linked to the streams
@@ -108,5 +111,18 @@ import Testing
                                                   streams: [Self.stream("day2-again", seqs: 10...30, accepted: nil)],
                                                   after: next.batches, startedAfter: next.batches))
         #expect(try fixture.store.alerts().map(\.streams) == [["day2"], ["day2"]])
+    }
+
+    /// Short absences are kept with their batch, once however often it is replayed.
+    @Test func shortAbsencesAreKeptOncePerDeviceAndStart() throws {
+        let fixture = try StoreFixture()
+        let absence = ShortAbsence(order: "O-1", subject: "S-1", device: DeviceSerial("RF-1")!, start: 1_000, end: 181_000)
+        for _ in 0..<2 {
+            let state = try fixture.store.ruleState()
+            _ = try fixture.store.commit(BatchOutcome(changes: [], devices: [], watermark: nil, raisedAt: 1, after: state.batches,
+                                                      shortAbsences: [absence]))
+        }
+        #expect(try fixture.store.shortAbsences(order: "O-1") == [TimeSpan(1_000, 181_000)])
+        #expect(try fixture.store.shortAbsences(order: "O-2").isEmpty)
     }
 }

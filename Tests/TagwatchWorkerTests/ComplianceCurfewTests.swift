@@ -73,4 +73,20 @@ import Testing
         #expect(summary.curfew?.absentMinutes == Int64(5000))
         #expect(summary.curfew?.keptMinutes == Int64(0))
     }
+
+    /// rules.md: absences under the grace raise no alert but count in the summary; one
+    /// after the summary's instant does not.
+    @Test func shortAbsencesAreCountedAndNotKept() throws {
+        let order = Self.curfew("O-0001", "2026-10-23T12:00:00Z", "2026-10-27T12:00:00Z")
+        let short = [TimeSpan(Fixture.t("2026-10-23T20:00:00Z"), Fixture.t("2026-10-23T20:05:00Z")),
+                     TimeSpan(Fixture.t("2026-10-24T05:58:30Z"), Fixture.t("2026-10-24T06:00:00Z")),
+                     TimeSpan(Fixture.t("2026-10-26T20:00:00Z"), Fixture.t("2026-10-26T20:03:00Z"))]
+        let summary = try #require(ComplianceSummary(order: order, caseload: Self.caseload(order), alerts: [],
+                                                     shortAbsences: short, asOf: Fixture.t("2026-10-26T12:00:00Z")))
+        // 12 + 13 + 12 h scheduled; 5 min and 1 (of 1.5) min short, in two absences.
+        let scheduled: Int64 = (12 + 13 + 12) * 60
+        #expect(summary.curfew == ComplianceSummary.CurfewTime(
+            scheduledMinutes: scheduled, keptMinutes: scheduled - 6, absentMinutes: 0, unverifiedMinutes: 0,
+            shortAbsences: 2, shortAbsentMinutes: 6))
+    }
 }

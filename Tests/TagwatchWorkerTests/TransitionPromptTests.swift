@@ -65,13 +65,15 @@ import Testing
     @Test func aCurfewOrdersSummaryShowsItsHours() throws {
         var summary = try #require(ComplianceSummary(order: ComplianceFixture.order, caseload: ComplianceFixture.caseload,
                                                      alerts: [], asOf: ComplianceFixture.order.end))
-        summary.curfew = ComplianceSummary.CurfewTime(scheduledMinutes: 2100, keptMinutes: 1950, absentMinutes: 105, unverifiedMinutes: 45)
+        summary.curfew = ComplianceSummary.CurfewTime(scheduledMinutes: 2100, keptMinutes: 1944, absentMinutes: 105, unverifiedMinutes: 45,
+                                                      shortAbsences: 2, shortAbsentMinutes: 6)
         let prompt = Prompt(event: .transition(summary), alert: Self.transition("transition.order_ended", raisedAt: "2027-01-01T12:00:00Z"),
                             context: Fixture.context)
         let text = Fixture.flat(prompt)
-        // 1950 min = 32.5 h, 2100 = 35.0, 105 = 1.75 (shown 1.8), 45 = 0.75 (shown 0.8).
-        #expect(text.contains("Curfew: 32.5 h kept of 35.0 h scheduled (authorised absences left out); 1.8 h out of range"
-            + " in curfew absence alerts, and 0.8 h unverified, when the tag was not heard."), "\(prompt.text)")
+        // 1944 min = 32.4 h, 2100 = 35.0, 105 = 1.75 (shown 1.8), 6 = 0.1, 45 = 0.75 (shown 0.8).
+        #expect(text.contains("Curfew: 32.4 h kept of 35.0 h scheduled (authorised absences left out); 1.8 h out of range"
+            + " in curfew absence alerts, 0.1 h in 2 short absences within the grace (no alert), and 0.8 h unverified,"
+            + " when the tag was not heard."), "\(prompt.text)")
         #expect(text.contains("Over 92 days monitored, 92 days (100.0 %) had no confirmed alcohol or tamper episode."))
         #expect(text.contains("No alert was raised from the order's readings."))
     }
