@@ -24,8 +24,14 @@ public struct LocalClock: Sendable {
         let naive = Int64(day) * 86_400 + Int64(minutes) * 60
         let before = offset(at: naive - 86_400)
         let after = offset(at: naive + 86_400)
-        let valid = Set([before, after]).map { naive - Int64($0) }.filter { offset(at: $0) == Int(naive - $0) }
-        if let first = valid.min() { return first * 1000 }
+        // The instants that read as this local time under the offsets in force a day
+        // either side; the earliest that does is it. No collections: this runs for every
+        // curfew window of every device in every batch.
+        var earliest: Int64? = offset(at: naive - Int64(before)) == before ? naive - Int64(before) : nil
+        if after != before, offset(at: naive - Int64(after)) == after {
+            earliest = min(earliest ?? naive - Int64(after), naive - Int64(after))
+        }
+        if let earliest { return earliest * 1000 }
         // In a gap: the first instant after it is the transition itself.
         let transition = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: Double(naive - Int64(after) - 1)))
         return Int64((transition?.timeIntervalSince1970 ?? Double(naive - Int64(before))).rounded()) * 1000

@@ -41,8 +41,11 @@ final class CurfewCalendar {
         }
     }
 
+    /// Works out the intervals around `span` and two days past it: a daily batch needs
+    /// one stretch per subject, and a replay of weeks works one out every two days (each
+    /// costs a time-zone conversion per window and day, for every subject, every batch).
     private func cover(_ span: TimeSpan) {
-        var range = TimeSpan(span.start - 2 * Self.day, max(span.end, span.start + 7 * Self.day) + 2 * Self.day)
+        var range = TimeSpan(span.start - 2 * Self.day, max(span.end, span.start + 2 * Self.day) + 2 * Self.day)
         // Widen until no interval touches an edge: an interval cut there would close early.
         for _ in 0..<64 {
             intervals = orders.flatMap { CurfewIntervals.intervals(of: $0, clock: clock, absences: absences, within: range) }
