@@ -27,6 +27,12 @@ public struct CaseloadReader {
 
     // MARK: Structure
 
+    /// `text` as a message shows it: quoted, control characters escaped (a line break in
+    /// an address is the thing being reported).
+    static func quoted(_ text: String) -> String {
+        "\"" + text.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined() + "\""
+    }
+
     mutating func problem(_ path: String, _ message: String) {
         problems.append(CaseloadProblem(path: path, message: message))
     }
@@ -116,7 +122,16 @@ public struct CaseloadReader {
         guard let notify = self.object(value, "\(path).notify") else { return nil }
         guard let webhook = string(notify, "webhook", "\(path).notify", optional: true),
               let email = string(notify, "email", "\(path).notify", optional: true) else { return nil }
-        return Notify(webhook: webhook, email: email)
+        var valid = true
+        if let webhook, !Notify.isWebhookURL(webhook) {
+            problem("\(path).notify.webhook", "\(Self.quoted(webhook)) is not an http or https URL with a host (printable ASCII, no spaces)")
+            valid = false
+        }
+        if let email, !Notify.isMailAddress(email) {
+            problem("\(path).notify.email", "\(Self.quoted(email)) is not a plain email address local@domain (printable ASCII, no spaces or quotes)")
+            valid = false
+        }
+        return valid ? Notify(webhook: webhook, email: email) : nil
     }
 
     // MARK: Entries

@@ -1,3 +1,4 @@
+import TagwatchCaseload
 import Crypto
 
 /// The email of a notification for the site's mail relay (alerts.md, "The follow-up
@@ -16,7 +17,7 @@ struct MailMessage {
         try MailHeader.check(notification.mailSubject, as: "the subject")
         try MailHeader.check(notification.key, as: "the idempotency key")
         try MailHeader.check(notification.event, as: "the event")
-        guard MailSender.isMailAddress(address) else {
+        guard Notify.isMailAddress(address) else {
             throw DeliveryFailure("\(recipient.name)'s email address '\(address)' is not a mail address")
         }
         guard notification.key.utf8.allSatisfy({ $0 < 0x80 }), notification.event.utf8.allSatisfy({ $0 < 0x80 }) else {

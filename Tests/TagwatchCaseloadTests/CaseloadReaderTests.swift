@@ -76,6 +76,27 @@ import Testing
         #expect(problems.allSatisfy { !$0.message.isEmpty })
     }
 
+    /// A prompt's address is checked at load: a bad one would otherwise fail every
+    /// delivery for a day before the centre heard of it, and a line break in an email
+    /// address would write a header of its own.
+    @Test func promptAddressesMustBeHTTPURLsAndPlainMailboxes() {
+        let json = #"""
+        {"centre": {"name": "C", "notify": {"webhook": "ftp://hooks.example/c", "email": "duty@centre.example"}},
+         "officers": [{"id": "PO-1", "name": "A", "notify": {"webhook": "https://hooks.example/po-1", "email": "a@b\r\nBcc: x@y"}},
+                      {"id": "PO-2", "name": "B", "notify": {"webhook": "http://", "email": "Sam <sam@probation.example>"}},
+                      {"id": "PO-3", "name": "C", "notify": {"webhook": "http://127.0.0.1:9310/hooks/po 3", "email": "sam@probation.example"}}],
+         "subjects": [], "orders": [], "devices": []}
+        """#
+        let problems = Self.problems(json)
+        #expect(problems.map(\.path) == [
+            "$.centre.notify.webhook", "$.officers[0].notify.email", "$.officers[1].notify.webhook",
+            "$.officers[1].notify.email", "$.officers[2].notify.webhook",
+        ])
+        #expect(problems.first { $0.path == "$.officers[0].notify.email" }?.message.hasPrefix(#""a@b\r\nBcc: x@y" is not"#) == true)
+        #expect(Notify.isWebhookURL("http://127.0.0.1:9310/hooks/centre") && Notify.isWebhookURL("HTTPS://hooks.example"))
+        #expect(Notify.isMailAddress("sam.okafor@probation.example") && !Notify.isMailAddress("sam@@probation.example"))
+    }
+
     @Test func referencesIdsAndOverlappingAssignmentsAreCheckedAcrossTheDocument() {
         let json = #"""
         {"officers": [{"id": "PO-1", "name": "A"}, {"id": "PO-1", "name": "B"}],
