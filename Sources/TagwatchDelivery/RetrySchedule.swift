@@ -25,7 +25,7 @@ public struct RetrySchedule: Sendable, Hashable {
     /// ``isDead(failedAttempts:)`` first: past `maxAttempts` there is no next attempt.
     public func delay(afterFailedAttempt n: Int, using generator: inout some RandomNumberGenerator) -> Duration {
         precondition(n >= 1, "a delay follows a failed attempt: n counts from 1")
-        let ceiling = Self.milliseconds(ceiling(afterFailedAttempt: n))
+        let ceiling = ceiling(afterFailedAttempt: n).milliseconds
         let floor = ceiling / 2
         return .milliseconds(Int64.random(in: floor...ceiling, using: &generator))
     }
@@ -46,10 +46,5 @@ public struct RetrySchedule: Sendable, Hashable {
             doublings -= 1
         }
         return min(ceiling, cap)
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

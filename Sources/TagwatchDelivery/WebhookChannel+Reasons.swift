@@ -37,10 +37,7 @@ extension WebhookChannel {
 
     /// "10 s", or "300 ms" for a timeout that is not whole seconds.
     static func words(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return attoseconds == 0
-            ? "\(seconds) s"
-            : "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms"
+        duration.components.attoseconds == 0 ? "\(duration.components.seconds) s" : "\(duration.milliseconds) ms"
     }
 
     /// The system's words for the error number ("Connection refused"), lowercased.

@@ -17,10 +17,8 @@ extension Store {
                 """, arguments: [reason, retryAt, retryAt, delivery.id, owner])
             guard db.changesCount > 0, retryAt == nil,
                   let row = try Row.fetchOne(db, sql: "SELECT * FROM notification WHERE id = ?", arguments: [delivery.notification]),
-                  let event = FollowUpEvent(rawValue: row["event"]), let recipient = PromptRecipient(row["recipient"])
+                  let notification = OwedNotification(row)
             else { return }
-            let notification = OwedNotification(id: row["id"], key: row["key"], alert: row["alertId"], event: event,
-                                                recipient: recipient, createdAt: row["createdAt"], alerts: [])
             try Self.deadLetter(notification, key: delivery.key, channel: delivery.channel,
                                 reason: "\(delivery.channel) to \(delivery.address): \(reason)", attempts: delivery.attempts + 1, at: time, in: db)
         }

@@ -48,14 +48,23 @@ extension Store {
     public func owedNotifications(limit: Int = 500) throws(StoreError) -> [OwedNotification] {
         try read("read the outbox") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM notification WHERE state = 'new' ORDER BY id LIMIT ?", arguments: [limit]).map { row in
-                guard let event = FollowUpEvent(rawValue: row["event"]), let recipient = PromptRecipient(row["recipient"]) else {
+                guard let notification = OwedNotification(row) else {
                     throw StoreError(.corrupt, "notification \(row["id"] as Int64) names an unknown event or recipient",
                                      context: ["path": path, "key": row["key"]])
                 }
-                let alerts = (row["alerts"] as Data?).flatMap { try? JSONDecoder().decode([Int64].self, from: $0) } ?? []
-                return OwedNotification(id: row["id"], key: row["key"], alert: row["alertId"], event: event,
-                                        recipient: recipient, createdAt: row["createdAt"], alerts: alerts)
+                return notification
             }
         }
+    }
+}
+
+extension OwedNotification {
+    /// A `notification` row; nil when it names an event or recipient this version does
+    /// not know.
+    init?(_ row: Row) {
+        guard let event = FollowUpEvent(rawValue: row["event"]), let recipient = PromptRecipient(row["recipient"]) else { return nil }
+        self.init(id: row["id"], key: row["key"], alert: row["alertId"], event: event, recipient: recipient,
+                  createdAt: row["createdAt"],
+                  alerts: (row["alerts"] as Data?).flatMap { try? JSONDecoder().decode([Int64].self, from: $0) } ?? [])
     }
 }

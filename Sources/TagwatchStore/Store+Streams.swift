@@ -51,32 +51,23 @@ extension Store {
 }
 
 extension Store {
-    /// Links every alert resting on readings `sha256` brought in to it.
-    static func link(stream sha256: String, in db: Database) throws {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO alertStream (alertId, sha256)
-            SELECT alert.id, streamDevice.sha256 FROM streamDevice
-            JOIN alert ON alert.device = streamDevice.serial
-                AND streamDevice.acceptedFirstSeq <= alert.lastSeq AND streamDevice.acceptedLastSeq >= alert.firstSeq
-            WHERE streamDevice.sha256 = ?
-            """, arguments: [sha256])
-    }
-
-    /// Links `sha256` to the alerts changed by commits `batches` whose readings it holds:
-    /// for a batch run again after a crash, its interrupted run's checkpoints and its own
-    /// commits. The rerun finds what the interrupted run took in already there, so its
-    /// streams bring none of it in, yet those readings came from them: without this, an
-    /// alert would lose its stream to a crash, whether its checkpoint changed it or the
+    /// Links `sha256` to every alert resting on readings it brought in. With `batches`
+    /// (a batch run again after a crash: its interrupted run's checkpoints and its own
+    /// commits), also to the alerts those commits changed resting on readings it only
+    /// holds: the rerun finds what the interrupted run took in already there, so its
+    /// streams bring none of it in, yet those readings came from them; without this an
+    /// alert would lose its stream to a crash, whether a checkpoint changed it or the
     /// rerun's end judged it.
-    static func link(stream sha256: String, toAlertsChangedIn batches: ClosedRange<Int64>, in db: Database) throws {
+    static func link(stream sha256: String, toAlertsChangedIn batches: ClosedRange<Int64>? = nil, in db: Database) throws {
+        let (first, last) = batches == nil ? ("acceptedFirstSeq", "acceptedLastSeq") : ("firstSeq", "lastSeq")
         try db.execute(sql: """
             INSERT OR IGNORE INTO alertStream (alertId, sha256)
             SELECT alert.id, streamDevice.sha256 FROM streamDevice
             JOIN alert ON alert.device = streamDevice.serial
-                AND streamDevice.firstSeq <= alert.lastSeq AND streamDevice.lastSeq >= alert.firstSeq
+                AND streamDevice.\(first) <= alert.lastSeq AND streamDevice.\(last) >= alert.firstSeq
             WHERE streamDevice.sha256 = ?
-                AND alert.id IN (SELECT alertId FROM alertHistory WHERE batch BETWEEN ? AND ?)
-            """, arguments: [sha256, batches.lowerBound, batches.upperBound])
+            """ + (batches == nil ? "" : " AND alert.id IN (SELECT alertId FROM alertHistory WHERE batch BETWEEN ? AND ?)"),
+            arguments: StatementArguments([sha256] + (batches.map { [$0.lowerBound, $0.upperBound] as [any DatabaseValueConvertible] } ?? [])))
     }
 
     /// The streams holding readings of `serial` between `from` and `to` (event time),

@@ -36,7 +36,7 @@ extension FollowUpWorker {
             case .failed(let reason):
                 let failures = delivery.attempts + 1
                 let retryAt = policy.retries.isDead(failedAttempts: failures)
-                    ? nil : now + Self.milliseconds(policy.retries.delay(afterFailedAttempt: failures, using: &generator))
+                    ? nil : now + policy.retries.delay(afterFailedAttempt: failures, using: &generator).milliseconds
                 try store.recordFailure(delivery, owner: owner, reason: reason, retryAt: retryAt, at: now)
                 if retryAt == nil { pass.dead += 1 } else { pass.failed += 1 }
             }
@@ -49,11 +49,6 @@ extension FollowUpWorker {
     private func channel(for delivery: QueuedDelivery) -> any DeliveryChannel {
         if delivery.channel == "email" { return mail }
         return webhook ?? Unconfigured()
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }
 

@@ -57,16 +57,15 @@ public struct FollowUpWorker: Sendable {
         pass.transitionsRaised = try raiseTransitions(caseload, now: now)
         pass.escalated = try store.escalate(deadlines: policy.escalationDeadlines, now: now).count
         pass.summariesOwed = try oweSummaries(caseload, now: now)
-        pass.deliveriesQueued = try queueOwed(caseload, now: now)
-        while !stopping() {
+        // Each round first queues what is owed, so a prompt owed by the round before (a
+        // dead delivery's `system.delivery_failed` for the centre) goes in this pass.
+        while true {
             let taken = clock()
+            pass.deliveriesQueued += try queueOwed(caseload, now: taken)
+            if stopping() { break }
             let due = try store.claimDeliveries(owner: owner, now: taken, leaseUntil: taken + policy.lease, limit: policy.claimLimit)
             if due.isEmpty { break }
-            let dead = pass.dead
             try await deliver(due, clock: clock, into: &pass)
-            // A delivery that died owes the centre a prompt of its own
-            // (`system.delivery_failed`): queued now, this pass delivers it, not the next.
-            if pass.dead > dead { pass.deliveriesQueued += try queueOwed(caseload, now: clock()) }
         }
         return pass
     }

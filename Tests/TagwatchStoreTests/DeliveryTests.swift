@@ -12,7 +12,7 @@ import Testing
     /// delivery and an email.
     static func owing() throws -> (StoreFixture, OwedNotification) {
         let fixture = try StoreFixture()
-        try fixture.commit([OutboxTests.change(.curfewAbsence, severity: .high)], at: now)
+        try fixture.commit([StoreFixture.change(.curfewAbsence, severity: .high)], at: now)
         let owed = try #require(try fixture.store.owedNotifications().first)
         try fixture.store.expand(owed, into: ["webhook", "email"].map {
             QueuedDelivery(key: "\(owed.key).\($0)", channel: $0, address: "\($0)-address", name: "PO", body: Data("{}".utf8), mailSubject: "s", mailText: "t")
@@ -80,7 +80,7 @@ import Testing
     /// so on: a new alert every hour.
     @Test func withNoCentreAnEscalationRaisesOneDeliveryFailedAlertAndNoMore() throws {
         let fixture = try StoreFixture()
-        try fixture.commit([OutboxTests.change(.tamperStrap, severity: .critical)], at: Self.now)
+        try fixture.commit([StoreFixture.change(.tamperStrap, severity: .critical)], at: Self.now)
         try fixture.store.expand(try #require(try fixture.store.owedNotifications().first), into: [], at: Self.now)
         var now = Self.now
         for _ in 0..<48 {
@@ -96,7 +96,7 @@ import Testing
 
     @Test func aPromptWithNoAddressIsDeadAtOnceAndTheCentreIsTold() throws {
         let fixture = try StoreFixture()
-        try fixture.commit([OutboxTests.change(.tamperStrap, severity: .critical)], at: Self.now)
+        try fixture.commit([StoreFixture.change(.tamperStrap, severity: .critical)], at: Self.now)
         let owed = try #require(try fixture.store.owedNotifications().first)
         try fixture.store.expand(owed, into: [], at: Self.now)
         let failed = try #require(try fixture.store.alerts().first { $0.type == "system.delivery_failed" })
@@ -121,7 +121,7 @@ import Testing
     @Test func aDailySummaryIsOwedOncePerOfficerAndDayAndOnlyWithAlertsNotResolved() throws {
         let fixture = try StoreFixture()
         #expect(try fixture.store.oweSummaries(officers: ["PO-1"], day: "2027-01-15", at: Self.now) == 0)
-        try fixture.commit([OutboxTests.change(.batteryLow, severity: .low), OutboxTests.change(.dataGap, severity: .low, device: "RF-2")], at: Self.now)
+        try fixture.commit([StoreFixture.change(.batteryLow, severity: .low), StoreFixture.change(.dataGap, severity: .low, device: "RF-2")], at: Self.now)
         let resolved = try fixture.store.alerts().first { $0.device == "RF-2" }!.id
         try fixture.store.review(alert: resolved, by: "po-1", .resolve(.equipmentFault, note: "replaced"), at: Self.now)
         #expect(try fixture.store.oweSummaries(officers: ["PO-1", "PO-2"], day: "2027-01-15", at: Self.now) == 1)

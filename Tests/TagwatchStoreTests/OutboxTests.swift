@@ -8,44 +8,37 @@ import Testing
 /// alerts.md, "Outbox" and "Who gets a prompt of its own": a prompt is owed in the
 /// transaction of the change that causes it, once, to the person the contract names.
 @Suite struct OutboxTests {
-    static func change(_ type: AlertType, severity: AlertSeverity, subject: String? = "S-1", device: String = "RF-1",
-                       start: Int64 = 1_790_000_000_000, details: [String: AlertDetail] = [:]) -> AlertChange {
-        AlertChange(key: EpisodeKey(type: type, device: DeviceSerial(device)!, start: start), severity: severity,
-                    subject: subject, order: subject == nil ? nil : "O-1", officer: subject == nil ? nil : "PO-1", end: nil,
-                    openedAt: start, details: details, firstSeq: 1, lastSeq: 5)
-    }
-
     static func owed(_ fixture: StoreFixture) throws -> [String] {
         try fixture.store.owedNotifications().map { "\($0.event.rawValue) \($0.recipient)" }
     }
 
     @Test func anAlertOfMediumSeverityOrAboveOwesItsOfficerAPromptWhenItOpensOnce() throws {
         let fixture = try StoreFixture()
-        try fixture.commit([Self.change(.curfewAbsence, severity: .high), Self.change(.batteryLow, severity: .low, device: "RF-2"),
-                            Self.change(.noContact, severity: .medium, device: "RF-3")])
+        try fixture.commit([StoreFixture.change(.curfewAbsence, severity: .high), StoreFixture.change(.batteryLow, severity: .low, device: "RF-2"),
+                            StoreFixture.change(.noContact, severity: .medium, device: "RF-3")])
         #expect(try Self.owed(fixture) == ["opened officer:PO-1", "opened officer:PO-1"])
         // The same episodes again, grown: no second prompt.
-        try fixture.commit([Self.change(.curfewAbsence, severity: .critical), Self.change(.noContact, severity: .medium, device: "RF-3",
+        try fixture.commit([StoreFixture.change(.curfewAbsence, severity: .critical), StoreFixture.change(.noContact, severity: .medium, device: "RF-3",
                                                                                            details: ["silentMinutes": .integer(90)])])
         #expect(try Self.owed(fixture).count == 2)
     }
 
     @Test func anAlertWithNoSubjectOwesTheCentreWhateverItsSeverity() throws {
         let fixture = try StoreFixture()
-        try fixture.commit([Self.change(.unassigned, severity: .low, subject: nil)])
+        try fixture.commit([StoreFixture.change(.unassigned, severity: .low, subject: nil)])
         #expect(try Self.owed(fixture) == ["opened centre"])
     }
 
     @Test func aDrinkingEpisodeConfirmedLaterOwesItsOfficerASecondPromptOnlyThen() throws {
         let fixture = try StoreFixture()
-        try fixture.commit([Self.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("pending")])])
-        try fixture.commit([Self.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("pending"), "readings": .integer(4)])])
+        try fixture.commit([StoreFixture.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("pending")])])
+        try fixture.commit([StoreFixture.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("pending"), "readings": .integer(4)])])
         #expect(try Self.owed(fixture) == ["opened officer:PO-1"])
-        try fixture.commit([Self.change(.alcoholDrinking, severity: .high, details: ["classification": .text("confirmed")])])
+        try fixture.commit([StoreFixture.change(.alcoholDrinking, severity: .high, details: ["classification": .text("confirmed")])])
         #expect(try Self.owed(fixture) == ["opened officer:PO-1", "confirmed officer:PO-1"])
         let unconfirmed = try StoreFixture()
-        try unconfirmed.commit([Self.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("pending")])])
-        try unconfirmed.commit([Self.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("unconfirmed")])])
+        try unconfirmed.commit([StoreFixture.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("pending")])])
+        try unconfirmed.commit([StoreFixture.change(.alcoholDrinking, severity: .medium, details: ["classification": .text("unconfirmed")])])
         #expect(try Self.owed(unconfirmed) == ["opened officer:PO-1"])
     }
 
@@ -54,7 +47,7 @@ import Testing
         let stale = try fixture.store.ruleState()
         try fixture.commit([])
         #expect(throws: StoreError.self) {
-            _ = try fixture.store.commit(BatchOutcome(changes: [Self.change(.tamperStrap, severity: .critical)], devices: [],
+            _ = try fixture.store.commit(BatchOutcome(changes: [StoreFixture.change(.tamperStrap, severity: .critical)], devices: [],
                                                       watermark: nil, raisedAt: 1, after: stale.batches))
         }
         #expect(try Self.owed(fixture).isEmpty)
@@ -65,8 +58,8 @@ import Testing
     @Test func unacknowledgedAlertsEscalateAtTheirDeadlineOnceWithAPromptToTheCentre() throws {
         let fixture = try StoreFixture()
         let raised: Int64 = 1_800_000_000_000
-        try fixture.commit([Self.change(.curfewAbsence, severity: .high), Self.change(.tamperStrap, severity: .critical, device: "RF-2"),
-                            Self.change(.batteryLow, severity: .low, device: "RF-3"), Self.change(.hmuMoved, severity: .high, device: "RF-4")],
+        try fixture.commit([StoreFixture.change(.curfewAbsence, severity: .high), StoreFixture.change(.tamperStrap, severity: .critical, device: "RF-2"),
+                            StoreFixture.change(.batteryLow, severity: .low, device: "RF-3"), StoreFixture.change(.hmuMoved, severity: .high, device: "RF-4")],
                            at: raised)
         let alerts = Dictionary(uniqueKeysWithValues: try fixture.store.alerts().map { ($0.device ?? "", $0.id) })
         try fixture.store.review(alert: alerts["RF-4"]!, by: "op-1", .acknowledge, at: raised + 60_000)
@@ -104,7 +97,7 @@ import Testing
         let store = try Store(path: path)
         #expect(try store.owedNotifications().isEmpty)
         let state = try store.ruleState()
-        _ = try store.commit(BatchOutcome(changes: [OutboxTests.change(.tamperStrap, severity: .critical)], devices: [], watermark: nil,
+        _ = try store.commit(BatchOutcome(changes: [StoreFixture.change(.tamperStrap, severity: .critical)], devices: [], watermark: nil,
                                           raisedAt: raised + 60_000, after: state.batches))
         let new = try #require(try store.alerts().first { $0.device == "RF-1" })
         #expect(try store.escalate(deadlines: ["critical": 15 * 60_000], now: raised + 30 * 86_400_000) == [new.id])

@@ -28,11 +28,14 @@ struct StoreFixture {
                                              streams: streams, after: state.batches))
     }
 
-    /// An alert change for `device` starting at `start`.
-    static func change(_ type: AlertType = .curfewAbsence, device: String = "RF-1", start: Int64 = 1_790_000_000_000,
-                       end: Int64? = nil, seqs: ClosedRange<UInt32> = 10...20, minutes: Int64 = 30) -> AlertChange {
-        AlertChange(key: EpisodeKey(type: type, device: DeviceSerial(device)!, start: start), severity: .high,
-                    subject: "S-1", order: "O-1", officer: "PO-1", end: end, openedAt: start + 6 * 60_000,
-                    details: ["minutesAbsent": .integer(minutes)], firstSeq: seqs.lowerBound, lastSeq: seqs.upperBound)
+    /// An alert change for `device` starting at `start`: S-1's (PO-1's, under O-1), or
+    /// no one's when `subject` is nil.
+    static func change(_ type: AlertType = .curfewAbsence, severity: AlertSeverity = .high, subject: String? = "S-1",
+                       device: String = "RF-1", start: Int64 = 1_790_000_000_000, end: Int64? = nil,
+                       seqs: ClosedRange<UInt32> = 10...20, minutes: Int64 = 30, details: [String: AlertDetail]? = nil) -> AlertChange {
+        AlertChange(key: EpisodeKey(type: type, device: DeviceSerial(device)!, start: start), severity: severity,
+                    subject: subject, order: subject == nil ? nil : "O-1", officer: subject == nil ? nil : "PO-1", end: end,
+                    openedAt: start + 6 * 60_000, details: details ?? ["minutesAbsent": .integer(minutes)],
+                    firstSeq: seqs.lowerBound, lastSeq: seqs.upperBound)
     }
 }
