@@ -146,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "TagwatchIngestTests",
             dependencies: [
-                "TagwatchIngest", "TagwatchTesting", "TagwatchSamples",
+                "TagwatchIngest", "TagwatchTesting", "TagwatchSamples", "TagwatchCaseload", "TagwatchRules",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -143,6 +143,7 @@ struct BenchCorpus: Sendable {
     /// A fresh copy of a store holding the corpus's caseload and day 1 (made once), in a
     /// folder of its own.
     func storeAfterDay1() throws -> Store {
+        let day1 = path(day: 1) // generates the corpus, and its folder, on first use
         let template = folder + "/after-day-1.sqlite"
         if !FileManager.default.fileExists(atPath: template) {
             let building = folder + "/building.sqlite"
@@ -153,7 +154,7 @@ struct BenchCorpus: Sendable {
                 let store = try Store(path: building)
                 let document = try CaseloadDocument.json(for: SampleSet(configuration))
                 guard case .success = try store.load(caseloadDocument: document, by: "bench", at: 0) else { fatalError("the corpus caseload does not load") }
-                _ = try StoredBatch(files: [path(day: 1)], store: store).run()
+                _ = try StoredBatch(files: [day1], store: store).run()
             }
             try build()
             guard !FileManager.default.fileExists(atPath: building + "-wal") else { fatalError("the day-1 store kept its write-ahead log") }

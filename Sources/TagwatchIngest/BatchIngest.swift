@@ -14,6 +14,7 @@ public struct BatchIngest {
     /// How many readings the batch accepts between checkpoints (see
     /// ``ingest(_:into:checkpoint:)``); nil for none.
     public var checkpointEvery: Int?
+    /// Readings taken in since the last checkpoint, across the batch's streams.
     private var sinceCheckpoint = 0
     /// A stream already being read, hashed, copied and inflated (``readAhead(_:)``).
     private var ahead: (source: ByteSource, pipeline: DecompressionPipeline, copy: EvidenceCopy?)?
@@ -32,38 +33,74 @@ public struct BatchIngest {
 
     /// Reads `source` to its end as one stream of the batch: reading, hashing, copying
     /// as evidence and decompressing on one thread, decoding on this one, each new
-    /// reading handed to `sink`. The copy is kept once the stream has been read whole.
+    /// reading handed to `sink`, on a thread of its own when `apart` (see ``SinkThread``).
+    /// The copy is kept once the stream has been read whole.
     ///
     /// Every ``checkpointEvery`` readings accepted, `checkpoint` is given the sink; when it
     /// answers false the rest of the stream is read (and kept) but not taken in.
     mutating func read<Sink: ReadingSink>(
-        _ source: ByteSource, into sink: inout Sink, checkpoint: ((inout Sink) -> Bool)? = nil
+        _ source: ByteSource, into sink: inout Sink, apart: Bool = false, checkpoint: ((inout Sink) -> Bool)? = nil
     ) throws(ByteSource.Failure) -> StreamReport {
+        let outcome = withUnsafeMutablePointer(to: &sink) { sink in
+            read(source, into: sink, apart: apart, checkpoint: checkpoint)
+        }
+        return try outcome.get()
+    }
+
+    private mutating func read<Sink: ReadingSink>(
+        _ source: ByteSource, into sink: UnsafeMutablePointer<Sink>, apart: Bool, checkpoint: ((inout Sink) -> Bool)?
+    ) -> Result<StreamReport, ByteSource.Failure> {
         var stream = StreamIngest(limits: limits)
-        let (pipeline, copy) = try started(source)
+        let pipeline: DecompressionPipeline, copy: EvidenceCopy?
+        do {
+            (pipeline, copy) = try started(source)
+        } catch {
+            return .failure(error)
+        }
+        var feed = SinkFeed(sink: sink, checkpoint: checkpoint, every: checkpointEvery, since: sinceCheckpoint)
+        // Inline, the sink takes each parcel's readings; apart, chunks of them, on a thread
+        // started once the stream has a chunk's worth (a small upload needs none).
+        let chunk = apart ? min(SinkThread<Sink>.chunkSize, checkpointEvery ?? .max) : 1
+        var thread: SinkThread<Sink>?
+        func handOver() -> Bool {
+            guard !stream.candidates.isEmpty else { return true }
+            if apart, stream.candidates.count >= chunk || thread != nil {
+                if thread == nil { thread = SinkThread(feed) }
+                return thread!.send(&stream.candidates)
+            }
+            defer { stream.candidates.removeAll(keepingCapacity: true) }
+            return feed.take(stream.candidates)
+        }
         var halted = false
         while let parcel = pipeline.next() {
             if !halted {
-                let before = stream.counters.accepted
-                stream.handle(parcel, ledger: &ledger, sink: &sink)
-                sinceCheckpoint += stream.counters.accepted - before
-                if let checkpoint, let every = checkpointEvery, sinceCheckpoint >= every {
-                    sinceCheckpoint = 0
-                    halted = !checkpoint(&sink)
-                }
+                stream.handle(parcel, ledger: &ledger)
+                if stream.candidates.count >= chunk { halted = !handOver() }
             }
             pipeline.recycle(parcel)
         }
         // A stream that could not be read to its end gives the ledger nothing more.
-        let summary = try pipeline.finish()
-        try copy?.keep(as: summary.sha256)
-        if !halted { stream.finish(ledger: &ledger, sink: &sink) }
-        let report = StreamReport(
-            name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,
-            container: summary.container, members: summary.members,
-            counters: stream.counters, problems: stream.problems, devices: stream.devices)
-        reports.append(report)
-        return report
+        var outcome: Result<DecompressionPipeline.Summary, ByteSource.Failure>
+        do {
+            let summary = try pipeline.finish()
+            try copy?.keep(as: summary.sha256)
+            outcome = .success(summary)
+        } catch {
+            outcome = .failure(error)
+        }
+        if case .success = outcome, !halted { stream.finish(ledger: &ledger) }
+        if !halted { halted = !handOver() }
+        if let thread { feed = thread.finish() }
+        sinceCheckpoint = feed.sinceCheckpoint
+        stream.settle(feed)
+        return outcome.map { summary in
+            let report = StreamReport(
+                name: source.name, sha256: summary.sha256, byteCount: summary.byteCount,
+                container: summary.container, members: summary.members,
+                counters: stream.counters, problems: stream.problems, devices: stream.devices)
+            reports.append(report)
+            return report
+        }
     }
 
     /// Starts reading `source` on its reading thread now, up to 32 MB ahead, while the

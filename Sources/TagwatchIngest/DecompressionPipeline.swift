@@ -13,7 +13,7 @@ final class DecompressionPipeline: @unchecked Sendable {
         var members: Int
     }
 
-    private let queue: ParcelQueue
+    private let queue: Handover<Parcel>
     private let source: ByteSource
     private let copy: EvidenceCopy?
     private let done = DispatchSemaphore(value: 0)
@@ -28,7 +28,7 @@ final class DecompressionPipeline: @unchecked Sendable {
     init(source: ByteSource, copy: EvidenceCopy? = nil, depth: Int = 4) {
         self.source = source
         self.copy = copy
-        queue = ParcelQueue(depth: depth)
+        queue = Handover(depth: depth, make: Parcel.init)
         let thread = Thread { [self] in
             result = produce()
             queue.close()
@@ -42,7 +42,10 @@ final class DecompressionPipeline: @unchecked Sendable {
     func next() -> Parcel? { queue.receive() }
 
     /// Hands a parcel back once its events are handled.
-    func recycle(_ parcel: Parcel) { queue.recycle(parcel) }
+    func recycle(_ parcel: Parcel) {
+        parcel.clear()
+        queue.recycle(parcel)
+    }
 
     /// Takes and drops every parcel to the end, so the producer finishes (a batch that
     /// stopped before reading a stream it had started reading ahead).
@@ -64,12 +67,12 @@ final class DecompressionPipeline: @unchecked Sendable {
         let container = ContainerDecoder()
         var hasher = SHA256()
         var byteCount = 0
-        var parcel = queue.emptyParcel()
+        var parcel = queue.empty()
         let collect = { (event: ContainerEvent) in
             let size = if case .data(let data) = event { data.count } else { 0 }
             if !parcel.fits(size) {
                 self.queue.send(parcel)
-                parcel = self.queue.emptyParcel()
+                parcel = self.queue.empty()
             }
             parcel.add(event)
         }

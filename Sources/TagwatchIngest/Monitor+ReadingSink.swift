@@ -13,9 +13,10 @@ extension Monitor: ReadingSink {
 }
 
 extension BatchIngest {
-    /// Reads `source` as one stream of the batch through the rules engine. Concrete, not
-    /// the generic ``ingest(_:into:)``: called from another module the generic one hands
-    /// every reading through witness tables; this one is specialised here.
+    /// Reads `source` as one stream of the batch through the rules engine, which runs on
+    /// a thread of its own beside decoding (``SinkThread``). Concrete, not the generic
+    /// ``ingest(_:into:)``: called from another module the generic one hands every
+    /// reading through witness tables; this one is specialised here.
     ///
     /// Every ``checkpointEvery`` readings `checkpoint` may commit what the monitor has
     /// done so far (``Monitor/checkpoint()``); answering false stops taking readings in.
@@ -23,6 +24,6 @@ extension BatchIngest {
     public mutating func ingest(
         _ source: ByteSource, into monitor: inout Monitor, checkpoint: ((inout Monitor) -> Bool)? = nil
     ) throws(ByteSource.Failure) -> StreamReport {
-        try read(source, into: &monitor, checkpoint: checkpoint)
+        try read(source, into: &monitor, apart: true, checkpoint: checkpoint)
     }
 }

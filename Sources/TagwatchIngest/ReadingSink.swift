@@ -2,8 +2,9 @@ import TagwatchCore
 
 /// Where the readings a batch accepts go next (the rules engine), and what it made of
 /// each: the batch's ledger knows only the batch, the sink knows what came before it.
-/// Sinks are generic parameters of the decoding loop, specialised in this module.
-public protocol ReadingSink {
+/// Sinks are generic parameters of the decoding loop, specialised in this module; a
+/// sink may run on a thread of its own (``SinkThread``), one thread at a time.
+public protocol ReadingSink: SendableMetatype {
     mutating func take(_ reading: Reading) -> SinkVerdict
 }
 

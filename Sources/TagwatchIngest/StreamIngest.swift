@@ -1,8 +1,9 @@
 import TagwatchCompression
 import TagwatchCore
 
-/// The decoding half of one stream's ingest: container events in, readings decoded,
-/// checked against the ledger and handed to the sink, counters and problems out. Pure.
+/// The decoding half of one stream's ingest: container events in, readings decoded and
+/// checked against the ledger, counters and problems out, and the readings the ledger
+/// accepted collected as ``candidates`` for the sink (see ``SinkFeed``). Pure.
 ///
 /// An NDJSON member's readings wait until the member is known to be whole: a line has no
 /// checksum of its own, so if the member's deflate data was bad or its CRC fails, the
@@ -29,13 +30,15 @@ struct StreamIngest {
     private(set) var problems: [StreamProblem] = []
     private var numbering = DeviceSlots()
     private(set) var devices: [DeviceSpan] = []
+    /// Readings the ledger accepted, for the sink; the reader takes them away.
+    var candidates: [CandidateReading] = []
 
     init(limits: ReadingLimits) {
         self.limits = limits
         batch.readings.reserveCapacity(16 * 1024)
     }
 
-    mutating func handle<Sink: ReadingSink>(_ parcel: Parcel, ledger: inout ReadingLedger, sink: inout Sink) {
+    mutating func handle(_ parcel: Parcel, ledger: inout ReadingLedger) {
         parcel.bytes.withUnsafeBytes { bytes in
             for event in parcel.events {
                 if let ended = awaitingVerdict {
@@ -44,7 +47,7 @@ struct StreamIngest {
                        damage.kind == .badData || damage.kind == .checksum {
                         rejectHeld(of: ended, because: damage)
                     } else {
-                        acceptHeld(into: &ledger, sink: &sink)
+                        acceptHeld(into: &ledger)
                     }
                 }
                 switch event {
@@ -53,10 +56,10 @@ struct StreamIngest {
                     decoder = ReadingDecoder(limits: limits)
                 case .data(let range):
                     decoder?.feed(UnsafeRawBufferPointer(rebasing: bytes[range]), into: &batch)
-                    drain(into: &ledger, sink: &sink)
+                    drain(into: &ledger)
                 case .memberEnded(let ended):
                     decoder?.finish(into: &batch)
-                    drain(into: &ledger, sink: &sink)
+                    drain(into: &ledger)
                     decoder = nil
                     if !held.isEmpty { awaitingVerdict = ended }
                 case .damaged(let damage):
@@ -71,18 +74,18 @@ struct StreamIngest {
 
     /// Ends the stream: readings still awaiting a verdict belong to a member that ended
     /// whole.
-    mutating func finish<Sink: ReadingSink>(ledger: inout ReadingLedger, sink: inout Sink) {
-        acceptHeld(into: &ledger, sink: &sink)
+    mutating func finish(ledger: inout ReadingLedger) {
+        acceptHeld(into: &ledger)
         awaitingVerdict = nil
     }
 
-    private mutating func drain<Sink: ReadingSink>(into ledger: inout ReadingLedger, sink: inout Sink) {
+    private mutating func drain(into ledger: inout ReadingLedger) {
         if decoder?.encoding == .ndjson {
             if held.capacity == 0 { held.reserveCapacity(Self.heldReadingLimit + batch.readings.count) }
             for (reading, offset) in zip(batch.readings, batch.offsets) { held.append((reading, offset)) }
-            if held.count > Self.heldReadingLimit { acceptHeld(into: &ledger, sink: &sink) }
+            if held.count > Self.heldReadingLimit { acceptHeld(into: &ledger) }
         } else {
-            for (reading, offset) in zip(batch.readings, batch.offsets) { record(reading, at: offset, into: &ledger, sink: &sink) }
+            for (reading, offset) in zip(batch.readings, batch.offsets) { record(reading, at: offset, into: &ledger) }
         }
         for rejection in batch.rejections {
             counters.countRejection(rejection.reason)
@@ -93,24 +96,13 @@ struct StreamIngest {
         batch.removeAll()
     }
 
-    private mutating func record<Sink: ReadingSink>(_ reading: Reading, at offset: Int, into ledger: inout ReadingLedger, sink: inout Sink) {
+    private mutating func record(_ reading: Reading, at offset: Int, into ledger: inout ReadingLedger) {
         switch ledger.record(reading) {
         case .accepted:
-            switch sink.take(reading) {
-            case .accepted:
-                counters.accepted += 1
-                span(reading, accepted: true)
-            case .late:
-                counters.accepted += 1
-                counters.late += 1
-                span(reading, accepted: true)
-            case .duplicate:
-                counters.duplicates += 1
-                span(reading, accepted: false)
-            }
+            candidates.append(CandidateReading(reading: reading, device: span(reading)))
         case .duplicate:
             counters.duplicates += 1
-            span(reading, accepted: false)
+            span(reading)
         case .conflict:
             counters.conflicts += 1
             list(StreamProblem(
@@ -119,13 +111,25 @@ struct StreamIngest {
         }
     }
 
-    private mutating func span(_ reading: Reading, accepted: Bool) {
+    /// Adds `reading` to its device's span; returns the span's index.
+    @discardableResult
+    private mutating func span(_ reading: Reading) -> Int {
         let (slot, isNew) = numbering.slot(for: reading.device)
-        if isNew { devices.append(DeviceSpan(reading, accepted: accepted)) } else { devices[slot].add(reading, accepted: accepted) }
+        if isNew { devices.append(DeviceSpan(reading)) } else { devices[slot].add(reading) }
+        return slot
     }
 
-    private mutating func acceptHeld<Sink: ReadingSink>(into ledger: inout ReadingLedger, sink: inout Sink) {
-        for (reading, offset) in held { record(reading, at: offset, into: &ledger, sink: &sink) }
+    /// Adds what the sink made of the candidates: its counts, and the `seq` bounds of
+    /// the readings it took in.
+    mutating func settle<Sink>(_ feed: SinkFeed<Sink>) {
+        counters.accepted += feed.accepted
+        counters.late += feed.late
+        counters.duplicates += feed.duplicates
+        for (device, bounds) in feed.takenIn.enumerated() { devices[device].takeIn(bounds) }
+    }
+
+    private mutating func acceptHeld(into ledger: inout ReadingLedger) {
+        for (reading, offset) in held { record(reading, at: offset, into: &ledger) }
         held.removeAll(keepingCapacity: true)
     }
 

@@ -36,39 +36,31 @@ public struct DeviceSpan: Sendable, Equatable {
     public var firstTime: Int64
     public var lastTime: Int64
     public var readings: Int
-    // Bounds of the readings taken in, empty (first above last) while there is none: plain
-    // fields, as this is updated for every reading.
-    private var acceptedFirstSeq = UInt32.max
-    private var acceptedLastSeq = UInt32.min
+    private var takenIn = SeqBounds()
 
     /// The `seq` range of the readings taken in (accepted or late), nil if none was.
-    public var accepted: ClosedRange<UInt32>? {
-        acceptedFirstSeq <= acceptedLastSeq ? acceptedFirstSeq...acceptedLastSeq : nil
-    }
+    public var accepted: ClosedRange<UInt32>? { takenIn.range }
 
-    init(_ reading: Reading, accepted: Bool) {
+    init(_ reading: Reading) {
         serial = reading.device
         firstSeq = reading.seq
         lastSeq = reading.seq
         firstTime = reading.time
         lastTime = reading.time
         readings = 1
-        if accepted {
-            acceptedFirstSeq = reading.seq
-            acceptedLastSeq = reading.seq
-        }
     }
 
-    mutating func add(_ reading: Reading, accepted: Bool) {
+    mutating func add(_ reading: Reading) {
         firstSeq = min(firstSeq, reading.seq)
         lastSeq = max(lastSeq, reading.seq)
         firstTime = min(firstTime, reading.time)
         lastTime = max(lastTime, reading.time)
         readings += 1
-        if accepted {
-            acceptedFirstSeq = min(acceptedFirstSeq, reading.seq)
-            acceptedLastSeq = max(acceptedLastSeq, reading.seq)
-        }
+    }
+
+    /// Adds the bounds of readings the sink took in.
+    mutating func takeIn(_ bounds: SeqBounds) {
+        takenIn.include(bounds)
     }
 }
 
