@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a container (streams.md §1) incrementally: compressed bytes in, members and
 /// their decompressed bytes out, with every damaged range reported. No I/O.
 ///
@@ -281,24 +287,34 @@ public final class ContainerDecoder {
     /// header other than the current member's own, and trusts a pending boundary once no
     /// header begins before it.
     private func scanForHeader(_ chunk: UnsafeRawBufferPointer, from start: Int, to end: Int) {
-        guard format == .gzip, !ranIntoHeader else { return }
-        for index in start..<end {
-            switch (headerMatch, chunk[index]) {
-            case (_, 0x1F): headerMatch = 1
-            case (1, 0x8B): headerMatch = 2
+        guard format == .gzip, !ranIntoHeader, start < end, let base = chunk.baseAddress else { return }
+        var match = headerMatch
+        var index = start
+        while index < end {
+            if match == 0 {
+                // Almost no compressed byte is 0x1F: jump to the next one.
+                guard let found = memchr(base + index, 0x1F, end - index) else { break }
+                index = base.distance(to: UnsafeRawPointer(found))
+            }
+            switch (match, chunk[index]) {
+            case (_, 0x1F): match = 1
+            case (1, 0x8B): match = 2
             case (2, 0x08):
-                headerMatch = 0
+                match = 0
                 let headerStart = offset + index - 2
                 if headerStart > member!.offset {
+                    headerMatch = 0
                     // A boundary the header begins at or after was the member's own.
                     if let pending = pendingBoundary, headerStart >= pending { trustBoundary(at: pending) }
                     ranIntoHeader = true
                     pendingBoundary = nil
                     return
                 }
-            default: headerMatch = 0
+            default: match = 0
             }
+            index += 1
         }
+        headerMatch = match
         if let pending = pendingBoundary, offset + end - headerMatch >= pending {
             trustBoundary(at: pending)
         }
