@@ -37,7 +37,9 @@ public struct BatchIngest {
     /// The copy is kept once the stream has been read whole.
     ///
     /// Every ``checkpointEvery`` readings accepted, `checkpoint` is given the sink; when it
-    /// answers false the rest of the stream is read (and kept) but not taken in.
+    /// answers false the rest of the stream is read (and kept) but not taken in, and the
+    /// batch is to be abandoned: decoding learns of the halt a few chunks late, so the
+    /// ledger and the stream's report may hold readings the sink never took.
     mutating func read<Sink: ReadingSink>(
         _ source: ByteSource, into sink: inout Sink, apart: Bool = false, checkpoint: ((inout Sink) -> Bool)? = nil
     ) throws(ByteSource.Failure) -> StreamReport {
@@ -60,7 +62,7 @@ public struct BatchIngest {
         var feed = SinkFeed(sink: sink, checkpoint: checkpoint, every: checkpointEvery, since: sinceCheckpoint)
         // Inline, the sink takes each parcel's readings; apart, chunks of them, on a thread
         // started once the stream has a chunk's worth (a small upload needs none).
-        let chunk = apart ? min(SinkThread<Sink>.chunkSize, checkpointEvery ?? .max) : 1
+        let chunk = apart ? min(SinkThread<Sink>.chunkSize, checkpoint == nil ? .max : checkpointEvery ?? .max) : 1
         var thread: SinkThread<Sink>?
         func handOver() -> Bool {
             guard !stream.candidates.isEmpty else { return true }
@@ -89,7 +91,7 @@ public struct BatchIngest {
             outcome = .failure(error)
         }
         if case .success = outcome, !halted { stream.finish(ledger: &ledger) }
-        if !halted { halted = !handOver() }
+        if !halted { _ = handOver() }
         if let thread { feed = thread.finish() }
         sinceCheckpoint = feed.sinceCheckpoint
         stream.settle(feed)

@@ -14,7 +14,9 @@ extension Monitor: ReadingSink {
 
 extension BatchIngest {
     /// Reads `source` as one stream of the batch through the rules engine, which runs on
-    /// a thread of its own beside decoding (``SinkThread``). Concrete, not the generic
+    /// a thread of its own beside decoding (``SinkThread``) once the stream has a chunk's
+    /// worth of new readings; a small upload stays on the caller's thread. Checkpoints
+    /// come on whichever thread the rules run on. Concrete, not the generic
     /// ``ingest(_:into:)``: called from another module the generic one hands every
     /// reading through witness tables; this one is specialised here.
     ///

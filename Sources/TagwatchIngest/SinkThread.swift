@@ -7,10 +7,13 @@ import Synchronization
 /// once. The sink sees the same readings in the same order as inline, so what it makes
 /// of them is the same.
 final class SinkThread<Sink: ReadingSink>: @unchecked Sendable {
-    /// Candidates handed over at once: few enough that the rules start soon after
-    /// decoding does, enough that a handover costs nothing per reading.
+    /// Candidates handed over at once, at least: few enough that the rules start soon
+    /// after decoding does, enough that a handover costs nothing per reading. A chunk
+    /// goes once a parcel's readings bring it to this size, so it may hold up to a
+    /// parcel's worth more (about 20,000 `TWR1` readings), or an NDJSON member's held
+    /// readings (``StreamIngest/heldReadingLimit``).
     static var chunkSize: Int { 8192 }
-    /// Chunks in flight, about 2.5 MB.
+    /// Chunks in flight, plus the one decoding fills: 2.5 MB at 8,192 readings each.
     static var depth: Int { 4 }
 
     private let handover = Handover<[CandidateReading]>(depth: SinkThread.depth) { [] }
@@ -27,11 +30,10 @@ final class SinkThread<Sink: ReadingSink>: @unchecked Sendable {
     }
 
     private func run() {
-        while let chunk = handover.receive() {
+        while var chunk = handover.receive() {
             if !feed.take(chunk) { halted.store(true, ordering: .relaxed) }
-            var emptied = chunk
-            emptied.removeAll(keepingCapacity: true)
-            handover.recycle(emptied)
+            chunk.removeAll(keepingCapacity: true)
+            handover.recycle(chunk)
         }
         finished.signal()
     }
