@@ -61,9 +61,16 @@ struct SequenceState: Sendable, Codable, Equatable {
             count += 1
         }
         guard count > 0 else { return [] }
-        let released = Array(held[..<count])
         next = seq
         lastTime = held[count - 1].time
+        if count == held.count {
+            // The usual case, a gap filled or a new device started: all of them, uncopied.
+            var released: [Reading] = []
+            swap(&released, &held)
+            heldLatest = .min
+            return released
+        }
+        let released = Array(held[..<count])
         held.removeFirst(count)
         heldLatest = held.reduce(.min) { max($0, $1.time) }
         return released
@@ -93,6 +100,12 @@ struct SequenceState: Sendable, Codable, Equatable {
     }
 
     private mutating func hold(_ reading: Reading) -> Bool {
+        // The usual case, a device's readings in order behind a gap: they go at the end.
+        if held.last.map({ $0.seq < reading.seq }) ?? true {
+            held.append(reading)
+            heldLatest = max(heldLatest, reading.time)
+            return true
+        }
         var low = 0, high = held.count
         while low < high {
             let middle = (low + high) / 2
