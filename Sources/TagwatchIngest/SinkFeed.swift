@@ -26,7 +26,7 @@ struct SinkFeed<Sink: ReadingSink> {
     /// `seq` bounds of the readings taken in, indexed like the stream's devices.
     private(set) var takenIn: [SeqBounds] = []
     /// A checkpoint answered false: the sink takes nothing more of the stream.
-    private(set) var halted = false
+    private var halted = false
 
     init(sink: UnsafeMutablePointer<Sink>, checkpoint: ((inout Sink) -> Bool)?, every checkpointEvery: Int?, since sinceCheckpoint: Int) {
         self.sink = sink
